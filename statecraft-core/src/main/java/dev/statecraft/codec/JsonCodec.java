@@ -1,0 +1,72 @@
+package dev.statecraft.codec;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * JSON for events, states, views and commands. Records are written by their components only, so a
+ * convenience method such as {@code isFinished()} never becomes a field; reading is strict: a missing
+ * or unknown field is an error, never a silent null.
+ */
+public final class JsonCodec {
+    private static final JsonCodec DEFAULT = new JsonCodec();
+
+    private final JsonMapper mapper;
+
+    private JsonCodec() {
+        this.mapper = JsonMapper.builder()
+                .changeDefaultVisibility(v -> v.withGetterVisibility(Visibility.NONE).withIsGetterVisibility(Visibility.NONE))
+                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
+
+    public static JsonCodec json() {
+        return DEFAULT;
+    }
+
+    public byte[] write(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (JacksonException e) {
+            throw new CodecException("cannot write " + value.getClass().getName() + " as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public String writeString(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JacksonException e) {
+            throw new CodecException("cannot write " + value.getClass().getName() + " as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public <T> T read(byte[] json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JacksonException e) {
+            throw new CodecException("cannot read " + type.getSimpleName() + " from JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public <T> T read(JsonNode json, Class<T> type) {
+        try {
+            return mapper.treeToValue(json, type);
+        } catch (JacksonException e) {
+            throw new CodecException("cannot read " + type.getSimpleName() + " from JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public JsonNode tree(Object value) {
+        return mapper.valueToTree(value);
+    }
+
+    public JsonMapper mapper() {
+        return mapper;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.statecraft.engine;
+
+import dev.statecraft.rules.GameType;
+import dev.statecraft.rules.Phase;
+import dev.statecraft.rules.Rules;
+import dev.statecraft.rules.Setup;
+import dev.statecraft.store.EventLog;
+import dev.statecraft.store.GameRecord;
+import dev.statecraft.store.StoredEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Rebuilds states from a game's stored events: to load it, to catch up, or to look into its past. */
+final class History {
+    private static final int PAGE = 1_000;
+
+    private final EventLog log;
+
+    History(EventLog log) {
+        this.log = log;
+    }
+
+    static LiveState initial(GameType<?, ?, ?, ?> type, GameRecord record) {
+        Rules<Object, Object, Object, Object> rules = Erased.rules(type);
+        Object state = rules.initialState(new Setup(record.setup()));
+        return new LiveState(0, rules.phase(state), state);
+    }
+
+    /** The state after every stored event. */
+    LiveState latest(GameType<?, ?, ?, ?> type, GameRecord record) {
+        return replay(type, record.gameId(), initial(type, record), Long.MAX_VALUE, step -> { });
+    }
+
+    /** {@code from} advanced by the events stored after it, each intermediate state given to {@code eachStep}. */
+    LiveState catchUp(GameType<?, ?, ?, ?> type, String gameId, LiveState from, Consumer<LiveState> eachStep) {
+        return replay(type, gameId, from, Long.MAX_VALUE, eachStep);
+    }
+
+    LiveState at(GameType<?, ?, ?, ?> type, GameRecord record, long version) {
+        LiveState state = replay(type, record.gameId(), initial(type, record), version, step -> { });
+        if (state.version() != version) {
+            throw new IllegalArgumentException("game " + record.gameId() + ": has no version " + version + " (last is " + state.version() + ")");
+        }
+        return state;
+    }
+
+    /** The state at each version from {@code afterVersion + 1} to {@code toVersion}. */
+    List<LiveState> steps(GameType<?, ?, ?, ?> type, GameRecord record, long afterVersion, long toVersion) {
+        List<LiveState> steps = new ArrayList<>();
+        LiveState start = afterVersion == 0 ? initial(type, record) : at(type, record, afterVersion);
+        replay(type, record.gameId(), start, toVersion, steps::add);
+        return steps;
+    }
+
+    List<PhaseTransition> transitions(GameType<?, ?, ?, ?> type, GameRecord record) {
+        List<PhaseTransition> transitions = new ArrayList<>();
+        LiveState[] previous = {initial(type, record)};
+        Rules<Object, Object, Object, Object> rules = Erased.rules(type);
+        forEachEvent(record.gameId(), 1, Long.MAX_VALUE, stored -> {
+            Object state = evolve(type, rules, previous[0].state(), stored);
+            Phase phase = rules.phase(state);
+            if (!phase.equals(previous[0].phase())) {
+                transitions.add(new PhaseTransition(previous[0].phase(), phase, stored.version(), stored.recordedAt()));
+            }
+            previous[0] = new LiveState(stored.version(), phase, state);
+        });
+        return transitions;
+    }
+
+    private LiveState replay(GameType<?, ?, ?, ?> type, String gameId, LiveState from, long toVersion, Consumer<LiveState> eachStep) {
+        Rules<Object, Object, Object, Object> rules = Erased.rules(type);
+        LiveState[] current = {from};
+        forEachEvent(gameId, from.version() + 1, toVersion, stored -> {
+            Object state = evolve(type, rules, current[0].state(), stored);
+            current[0] = new LiveState(stored.version(), rules.phase(state), state);
+            eachStep.accept(current[0]);
+        });
+        return current[0];
+    }
+
+    private void forEachEvent(String gameId, long fromVersion, long toVersion, Consumer<StoredEvent> action) {
+        long next = fromVersion;
+        while (next <= toVersion) {
+            List<StoredEvent> page = log.read(gameId, next, Math.min(toVersion, next + PAGE - 1));
+            for (StoredEvent stored : page) {
+                if (stored.version() != next) {
+                    throw new IllegalStateException("game " + gameId + ": the store returned version " + stored.version() + " where " + next + " was expected");
+                }
+                action.accept(stored);
+                next++;
+            }
+            if (page.size() < PAGE) {
+                return;
+            }
+        }
+    }
+
+    private static Object evolve(GameType<?, ?, ?, ?> type, Rules<Object, Object, Object, Object> rules, Object state, StoredEvent stored) {
+        Object event = EventEncoding.decode(type, stored);
+        try {
+            return rules.evolve(state, event);
+        } catch (RuntimeException e) {
+            throw new RulesFailureException("game " + stored.gameId() + " (" + type.name() + "): evolve threw "
+                    + e.getClass().getSimpleName() + " replaying version " + stored.version() + " (" + stored.type() + ")", e);
+        }
+    }
+}

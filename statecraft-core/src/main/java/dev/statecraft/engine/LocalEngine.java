@@ -1,0 +1,371 @@
+package dev.statecraft.engine;
+
+import dev.statecraft.GameNotFoundException;
+import dev.statecraft.engine.CommandResult.Rejected;
+import dev.statecraft.rules.GameType;
+import dev.statecraft.rules.ReasonCode;
+import dev.statecraft.rules.Seat;
+import dev.statecraft.rules.Setup;
+import dev.statecraft.store.GameRecord;
+import dev.statecraft.store.Store;
+import dev.statecraft.store.StoredEvent;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/** The in-process {@link Engine}: a hot set of games, each written by one thread at a time under its own lock. */
+final class LocalEngine implements Engine {
+    private static final System.Logger LOG = System.getLogger(LocalEngine.class.getName());
+    private static final Pattern GAME_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+
+    private final Store store;
+    private final Map<String, GameType<?, ?, ?, ?>> types = new LinkedHashMap<>();
+    private final EngineOptions options;
+    private final Clock clock;
+    private final List<PassivationHook> passivationHooks;
+    private final HotSet hot;
+    private final History history;
+    private final SubscriptionHub subscriptions;
+    private final CommandProcessor processor;
+    private final Thread passivator;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    LocalEngine(Store store, List<GameType<?, ?, ?, ?>> gameTypes, EngineOptions options, Clock clock, long rootSeed,
+                List<PassivationHook> passivationHooks) {
+        this.store = store;
+        gameTypes.forEach(t -> types.put(t.name(), t));
+        this.options = options;
+        this.clock = clock;
+        this.passivationHooks = passivationHooks;
+        this.hot = new HotSet(options.maxHotGames());
+        this.history = new History(store.events());
+        this.subscriptions = new SubscriptionHub(options.subscriberQueueLimit());
+        this.processor = new CommandProcessor(store.events(), history, subscriptions, clock, rootSeed, options.conflictRetries());
+        this.passivator = options.passivateAfter().isZero() ? null
+                : Thread.ofPlatform().daemon().name("statecraft-passivator").start(this::passivateIdleGames);
+    }
+
+    // --- commands
+
+    @Override
+    public <S> Versioned<S> create(GameType<S, ?, ?, ?> type, String gameId, Setup setup) {
+        ensureOpen();
+        Objects.requireNonNull(setup, "setup");
+        checkGameId(gameId);
+        if (types.get(type.name()) != type) {
+            throw new UnknownGameTypeException("game type " + type.name() + " is not registered with this engine (registered: "
+                    + String.join(", ", types.keySet()) + ")");
+        }
+        GameRecord record = new GameRecord(gameId, type.name(), setup.values(), clock.instant());
+        LiveState initial = History.initial(type, record);
+        if (!initial.phase().equals(type.phases().initial())) {
+            throw new RulesFailureException("game type " + type.name() + ": the initial state is in phase " + initial.phase().name()
+                    + " but the phases start in " + type.phases().initial().name());
+        }
+        store.games().register(record);
+        HotGame game = acquire(gameId);
+        try {
+            return new Versioned<>(gameId, game.live.version(), game.live.phase(), type.stateType().cast(game.live.state()));
+        } finally {
+            game.lock.unlock();
+        }
+    }
+
+    @Override
+    public CommandResult submit(String gameId, CommandRequest request) {
+        ensureOpen();
+        HotGame game;
+        try {
+            game = acquire(gameId);
+        } catch (GameNotFoundException e) {
+            return new Rejected(gameId, request.commandId(), 0, ReasonCode.UNKNOWN_GAME, e.getMessage());
+        }
+        try {
+            return processor.process(game, request);
+        } finally {
+            game.lock.unlock();
+        }
+    }
+
+    // --- reads
+
+    @Override
+    public Versioned<Object> state(String gameId) {
+        return live(gameId).versioned(gameId);
+    }
+
+    @Override
+    public <S> Versioned<S> state(String gameId, Class<S> stateType) {
+        LiveState live = live(gameId);
+        if (!stateType.isInstance(live.state())) {
+            throw new ClassCastException("game " + gameId + ": state is a " + live.state().getClass().getName() + ", not a " + stateType.getName());
+        }
+        return new Versioned<>(gameId, live.version(), live.phase(), stateType.cast(live.state()));
+    }
+
+    @Override
+    public Versioned<Object> view(String gameId, Seat seat) {
+        Objects.requireNonNull(seat, "seat");
+        GameType<?, ?, ?, ?> type = typeOf(gameId);
+        LiveState live = live(gameId);
+        return new Versioned<>(gameId, live.version(), live.phase(), Erased.rules(type).view(live.state(), seat));
+    }
+
+    @Override
+    public GameType<?, ?, ?, ?> typeOf(String gameId) {
+        return withGame(gameId, g -> g.type);
+    }
+
+    @Override
+    public List<RecordedEvent> events(String gameId, long fromVersion, long toVersion) {
+        GameType<?, ?, ?, ?> type = typeOf(gameId);
+        List<RecordedEvent> events = new ArrayList<>();
+        for (StoredEvent stored : store.events().read(gameId, fromVersion, toVersion)) {
+            events.add(new RecordedEvent(gameId, stored.version(), stored.recordedAt(), stored.commandId(), EventEncoding.decode(type, stored)));
+        }
+        return events;
+    }
+
+    @Override
+    public Versioned<Object> stateAt(String gameId, long version) {
+        GameRecord record = record(gameId);
+        return history.at(type(record), record, version).versioned(gameId);
+    }
+
+    @Override
+    public Versioned<Object> stateAt(String gameId, Instant instant) {
+        GameRecord record = record(gameId);
+        List<StoredEvent> upTo = store.events().readUpTo(gameId, instant);
+        long version = upTo.isEmpty() ? 0 : upTo.getLast().version();
+        return history.at(type(record), record, version).versioned(gameId);
+    }
+
+    @Override
+    public List<PhaseTransition> transitions(String gameId) {
+        GameRecord record = record(gameId);
+        return history.transitions(type(record), record);
+    }
+
+    // --- subscriptions
+
+    @Override
+    public Subscription subscribe(String gameId, Seat seat, UpdateListener listener) {
+        return withGame(gameId, game -> subscriptions.add(game, seat, listener, List.of(game.live)));
+    }
+
+    @Override
+    public Subscription resume(String gameId, Seat seat, long lastSeenVersion, UpdateListener listener) {
+        return withGame(gameId, game -> {
+            long current = game.live.version();
+            if (lastSeenVersion < 0 || lastSeenVersion > current) {
+                throw new IllegalArgumentException("game " + gameId + ": cannot resume after version " + lastSeenVersion
+                        + "; the game is at version " + current);
+            }
+            GameRecord record = record(gameId);
+            return subscriptions.add(game, seat, listener, history.steps(game.type, record, lastSeenVersion, current));
+        });
+    }
+
+    // --- registry and hot set
+
+    @Override
+    public Optional<GameType<?, ?, ?, ?>> gameType(String name) {
+        return Optional.ofNullable(types.get(name));
+    }
+
+    @Override
+    public List<GameType<?, ?, ?, ?>> gameTypes() {
+        return List.copyOf(types.values());
+    }
+
+    @Override
+    public int hotGameCount() {
+        return hot.size();
+    }
+
+    @Override
+    public boolean passivate(String gameId) {
+        HotGame game = hot.get(gameId);
+        if (game == null) {
+            return false;
+        }
+        game.lock.lock();
+        try {
+            return !game.gone && passivateLocked(game);
+        } finally {
+            game.lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (passivator != null) {
+            passivator.interrupt();
+        }
+        try {
+            subscriptions.endAll(SubscriptionEnd.ENGINE_CLOSED);
+            if (passivator != null) {
+                passivator.join(5_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (HotGame game : hot.all()) {
+            passivate(game.gameId);
+        }
+    }
+
+    // --- internals
+
+    /** Returns the game loaded and locked by the caller, loading it from the store if it is not hot. */
+    private HotGame acquire(String gameId) {
+        while (true) {
+            HotGame game = hot.get(gameId);
+            if (game == null) {
+                HotGame fresh = new HotGame(gameId, options.dedupeWindow());
+                fresh.lock.lock();
+                game = hot.putIfAbsent(fresh);
+                if (game == fresh) {
+                    load(fresh);
+                    evictPastBound(fresh);
+                    return fresh;
+                }
+                fresh.lock.unlock();
+            }
+            game.lock.lock();
+            if (!game.gone) {
+                game.touch();
+                return game;
+            }
+            game.lock.unlock();
+        }
+    }
+
+    private void load(HotGame game) {
+        try {
+            GameRecord record = record(game.gameId);
+            game.type = type(record);
+            game.live = history.latest(game.type, record);
+            game.touch();
+        } catch (RuntimeException e) {
+            game.gone = true;
+            hot.remove(game);
+            game.lock.unlock();
+            throw e;
+        }
+    }
+
+    private <T> T withGame(String gameId, Function<HotGame, T> action) {
+        ensureOpen();
+        HotGame game = acquire(gameId);
+        try {
+            return action.apply(game);
+        } finally {
+            game.lock.unlock();
+        }
+    }
+
+    private LiveState live(String gameId) {
+        HotGame game = hot.get(gameId);
+        LiveState live = game == null ? null : game.live;
+        if (live != null) {
+            game.touch();
+            return live;
+        }
+        return withGame(gameId, g -> g.live);
+    }
+
+    private GameRecord record(String gameId) {
+        Objects.requireNonNull(gameId, "gameId");
+        return store.games().find(gameId).orElseThrow(() -> new GameNotFoundException(gameId));
+    }
+
+    private GameType<?, ?, ?, ?> type(GameRecord record) {
+        GameType<?, ?, ?, ?> type = types.get(record.gameType());
+        if (type == null) {
+            throw new UnknownGameTypeException("game " + record.gameId() + " is of type '" + record.gameType()
+                    + "', which is not registered with this engine (registered: " + String.join(", ", types.keySet()) + ")");
+        }
+        return type;
+    }
+
+    private void evictPastBound(HotGame keep) {
+        for (HotGame victim : hot.evictionCandidates(keep)) {
+            if (victim.lock.tryLock()) {
+                try {
+                    if (!victim.gone) {
+                        passivateLocked(victim);
+                    }
+                } finally {
+                    victim.lock.unlock();
+                }
+            }
+        }
+    }
+
+    private boolean passivateLocked(HotGame game) {
+        LiveState live = game.live;
+        for (PassivationHook hook : passivationHooks) {
+            try {
+                hook.beforePassivation(game.gameId, live.version(), live.state());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "game " + game.gameId + ": passivation hook failed, the game stays in memory", e);
+                return false;
+            }
+        }
+        game.gone = true;
+        hot.remove(game);
+        return true;
+    }
+
+    private void passivateIdleGames() {
+        Duration idle = options.passivateAfter();
+        long period = Math.max(10, Math.min(idle.toMillis() / 2, 1_000));
+        while (!closed.get()) {
+            try {
+                Thread.sleep(period);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long cutoff = System.nanoTime() - idle.toNanos();
+            for (HotGame game : hot.idleSince(cutoff)) {
+                if (game.lock.tryLock()) {
+                    try {
+                        if (!game.gone && game.lastUsedNanos - cutoff < 0) {
+                            passivateLocked(game);
+                        }
+                    } finally {
+                        game.lock.unlock();
+                    }
+                }
+            }
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("engine is closed");
+        }
+    }
+
+    private static void checkGameId(String gameId) {
+        Objects.requireNonNull(gameId, "gameId");
+        if (!GAME_ID.matcher(gameId).matches()) {
+            throw new IllegalArgumentException("game id must match " + GAME_ID.pattern() + " (was '" + gameId + "')");
+        }
+    }
+
+}

@@ -1,0 +1,257 @@
+package dev.statecraft.store.memory;
+
+import dev.statecraft.GameNotFoundException;
+import dev.statecraft.store.AppendRequest;
+import dev.statecraft.store.Archive;
+import dev.statecraft.store.ArchivedGame;
+import dev.statecraft.store.CommandRecord;
+import dev.statecraft.store.DuplicateCommandException;
+import dev.statecraft.store.EventLog;
+import dev.statecraft.store.GameAlreadyExistsException;
+import dev.statecraft.store.GameCatalog;
+import dev.statecraft.store.GameRecord;
+import dev.statecraft.store.NewEvent;
+import dev.statecraft.store.Snapshot;
+import dev.statecraft.store.SnapshotStore;
+import dev.statecraft.store.Store;
+import dev.statecraft.store.StoreException;
+import dev.statecraft.store.StoredEvent;
+import dev.statecraft.store.VersionConflictException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * A store that keeps everything in this process's memory: for tests, examples and benchmarks.
+ * Nothing survives the process. Each game's stream is guarded by its own monitor, so games append in parallel.
+ */
+public final class InMemoryStore implements Store, GameCatalog, EventLog, SnapshotStore, Archive {
+
+    private final ConcurrentSkipListMap<String, GameRecord> catalog = new ConcurrentSkipListMap<>();
+    private final ConcurrentHashMap<String, Stream> streams = new ConcurrentHashMap<>();
+    private final ConcurrentSkipListMap<String, ArchivedGame> archived = new ConcurrentSkipListMap<>();
+    private volatile boolean closed;
+
+    private static final class Stream {
+        final List<StoredEvent> events = new ArrayList<>();
+        final Map<String, CommandRecord> commands = new HashMap<>();
+        final NavigableMap<Long, Snapshot> snapshots = new TreeMap<>();
+    }
+
+    private InMemoryStore() {
+    }
+
+    public static InMemoryStore create() {
+        return new InMemoryStore();
+    }
+
+    @Override
+    public GameCatalog games() {
+        return this;
+    }
+
+    @Override
+    public EventLog events() {
+        return this;
+    }
+
+    @Override
+    public SnapshotStore snapshots() {
+        return this;
+    }
+
+    @Override
+    public Archive archive() {
+        return this;
+    }
+
+    @Override
+    public String describe() {
+        return "memory";
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new StoreException("in-memory store is closed");
+        }
+    }
+
+    private Stream stream(String gameId) {
+        return streams.computeIfAbsent(gameId, id -> new Stream());
+    }
+
+    // --- catalog
+
+    @Override
+    public void register(GameRecord game) {
+        ensureOpen();
+        synchronized (stream(game.gameId())) {
+            if (archived.containsKey(game.gameId()) || catalog.putIfAbsent(game.gameId(), game) != null) {
+                throw new GameAlreadyExistsException(game.gameId());
+            }
+        }
+    }
+
+    @Override
+    public Optional<GameRecord> find(String gameId) {
+        ensureOpen();
+        return Optional.ofNullable(catalog.get(gameId));
+    }
+
+    @Override
+    public List<GameRecord> list(String afterGameId, int limit) {
+        ensureOpen();
+        return catalog.tailMap(afterGameId, false).values().stream().limit(limit).toList();
+    }
+
+    // --- event log
+
+    @Override
+    public long append(AppendRequest request) {
+        ensureOpen();
+        Stream stream = stream(request.gameId());
+        synchronized (stream) {
+            if (archived.containsKey(request.gameId())) {
+                throw new StoreException("game " + request.gameId() + ": archived, no more events can be appended");
+            }
+            CommandRecord seen = stream.commands.get(request.commandId());
+            if (seen != null) {
+                throw new DuplicateCommandException(seen);
+            }
+            long actual = stream.events.size();
+            if (actual != request.expectedVersion()) {
+                throw new VersionConflictException(request.gameId(), request.expectedVersion(), actual);
+            }
+            long version = actual;
+            for (NewEvent e : request.events()) {
+                version++;
+                stream.events.add(new StoredEvent(request.gameId(), version, e.type(), e.schemaVersion(), e.payload().clone(),
+                        request.recordedAt(), request.commandId()));
+            }
+            stream.commands.put(request.commandId(),
+                    new CommandRecord(request.gameId(), request.commandId(), actual + 1, version));
+            return version;
+        }
+    }
+
+    @Override
+    public List<StoredEvent> read(String gameId, long fromVersion, long toVersion) {
+        ensureOpen();
+        Stream stream = streams.get(gameId);
+        if (stream == null) {
+            return List.of();
+        }
+        synchronized (stream) {
+            int from = (int) Math.max(0, fromVersion - 1);
+            int to = (int) Math.min(stream.events.size(), Math.max(0, toVersion));
+            return from >= to ? List.of() : List.copyOf(stream.events.subList(from, to));
+        }
+    }
+
+    @Override
+    public List<StoredEvent> readUpTo(String gameId, Instant instant) {
+        ensureOpen();
+        Stream stream = streams.get(gameId);
+        if (stream == null) {
+            return List.of();
+        }
+        synchronized (stream) {
+            return stream.events.stream().takeWhile(e -> !e.recordedAt().isAfter(instant)).toList();
+        }
+    }
+
+    @Override
+    public long lastVersion(String gameId) {
+        ensureOpen();
+        Stream stream = streams.get(gameId);
+        if (stream == null) {
+            return 0;
+        }
+        synchronized (stream) {
+            return stream.events.size();
+        }
+    }
+
+    @Override
+    public Optional<CommandRecord> findCommand(String gameId, String commandId) {
+        ensureOpen();
+        Stream stream = streams.get(gameId);
+        if (stream == null) {
+            return Optional.empty();
+        }
+        synchronized (stream) {
+            return Optional.ofNullable(stream.commands.get(commandId));
+        }
+    }
+
+    // --- snapshots
+
+    @Override
+    public void save(Snapshot snapshot) {
+        ensureOpen();
+        Stream stream = stream(snapshot.gameId());
+        synchronized (stream) {
+            if (archived.containsKey(snapshot.gameId())) {
+                throw new StoreException("game " + snapshot.gameId() + ": archived, no more snapshots can be saved");
+            }
+            stream.snapshots.put(snapshot.version(), snapshot);
+        }
+    }
+
+    @Override
+    public Optional<Snapshot> latest(String gameId) {
+        return latestAtOrBefore(gameId, Long.MAX_VALUE);
+    }
+
+    @Override
+    public Optional<Snapshot> latestAtOrBefore(String gameId, long version) {
+        ensureOpen();
+        Stream stream = streams.get(gameId);
+        if (stream == null) {
+            return Optional.empty();
+        }
+        synchronized (stream) {
+            return Optional.ofNullable(stream.snapshots.floorEntry(version)).map(Map.Entry::getValue);
+        }
+    }
+
+    // --- archive
+
+    @Override
+    public void archive(ArchivedGame game) {
+        ensureOpen();
+        Stream stream = stream(game.gameId());
+        synchronized (stream) {
+            if (!catalog.containsKey(game.gameId())) {
+                throw new GameNotFoundException(game.gameId());
+            }
+            archived.put(game.gameId(), game);
+            catalog.remove(game.gameId());
+            streams.remove(game.gameId());
+        }
+    }
+
+    @Override
+    public Optional<ArchivedGame> findArchived(String gameId) {
+        ensureOpen();
+        return Optional.ofNullable(archived.get(gameId));
+    }
+
+    @Override
+    public List<ArchivedGame> listArchived(String afterGameId, int limit) {
+        ensureOpen();
+        return archived.tailMap(afterGameId, false).values().stream().limit(limit).toList();
+    }
+}

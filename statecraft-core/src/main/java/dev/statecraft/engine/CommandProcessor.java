@@ -16,6 +16,7 @@ import dev.statecraft.store.NewEvent;
 import dev.statecraft.store.VersionConflictException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,7 +60,7 @@ final class CommandProcessor {
         }
         for (int attempt = 0; ; attempt++) {
             LiveState live = game.live;
-            Instant now = clock.instant();
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             Decided decided = decide(game, live, request, now);
             if (decided.rejection() != null) {
                 return recordedOr(decided.rejection());

@@ -13,6 +13,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +67,7 @@ final class LocalEngine implements Engine {
             throw new UnknownGameTypeException("game type " + type.name() + " is not registered with this engine (registered: "
                     + String.join(", ", types.keySet()) + ")");
         }
-        GameRecord record = new GameRecord(gameId, type.name(), setup.values(), clock.instant());
+        GameRecord record = new GameRecord(gameId, type.name(), setup.values(), clock.instant().truncatedTo(ChronoUnit.MICROS));
         LiveState initial = History.initial(type, record);
         if (!initial.phase().equals(type.phases().initial())) {
             throw new RulesFailureException("game type " + type.name() + ": the initial state is in phase " + initial.phase().name()

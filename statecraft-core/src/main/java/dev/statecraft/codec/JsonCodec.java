@@ -18,7 +18,8 @@ public final class JsonCodec {
 
     private JsonCodec() {
         this.mapper = JsonMapper.builder()
-                .changeDefaultVisibility(v -> v.withGetterVisibility(Visibility.NONE).withIsGetterVisibility(Visibility.NONE))
+                .changeDefaultVisibility(v -> v.withFieldVisibility(Visibility.ANY)
+                        .withGetterVisibility(Visibility.NONE).withIsGetterVisibility(Visibility.NONE))
                 .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

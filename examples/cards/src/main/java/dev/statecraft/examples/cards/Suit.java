@@ -1,0 +1,5 @@
+package dev.statecraft.examples.cards;
+
+public enum Suit {
+    CLUBS, DIAMONDS, HEARTS, SPADES
+}

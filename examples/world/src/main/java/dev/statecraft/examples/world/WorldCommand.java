@@ -25,8 +25,9 @@ public sealed interface WorldCommand {
     record LeaveWorld() implements ByPlayer {
     }
 
-    /** Walk or run to tile ({@code x}, {@code y}), at most {@link MovementDecisions#MAX_STEPS} steps away. */
+    /** Walk or run to tile ({@code x}, {@code y}), at most {@value #MAX_STEPS} steps away, diagonals counting as one. */
     record Move(int x, int y) implements ByPlayer {
+        public static final int MAX_STEPS = 2;
     }
 
     /** Eat or drink what lies in inventory {@code slot}. */
@@ -38,10 +39,16 @@ public sealed interface WorldCommand {
     }
 
     record Unequip(EquipmentSlot equipmentSlot) implements ByPlayer {
+        public Unequip {
+            Objects.requireNonNull(equipmentSlot, "equipmentSlot");
+        }
     }
 
     /** Practise {@code skill} once; the XP gained is rolled by the rules. */
     record Train(Skill skill) implements ByPlayer {
+        public Train {
+            Objects.requireNonNull(skill, "skill");
+        }
     }
 
     /** Put {@code quantity} of inventory {@code slot} on the ground where the player stands. */

@@ -5,7 +5,6 @@ import dev.statecraft.examples.cards.Cards;
 import dev.statecraft.examples.cards.ScriptedCardMatch;
 import dev.statecraft.examples.world.ScriptedWorldSession;
 import dev.statecraft.examples.world.World;
-import dev.statecraft.rules.Setup;
 import dev.statecraft.store.memory.InMemoryStore;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
@@ -26,11 +25,9 @@ final class DemoCommand implements Callable<Integer> {
         try (InMemoryStore store = InMemoryStore.create();
              Engine engine = Engine.builder().store(store).register(Cards.TYPE, World.TYPE).seed(seed).build()) {
             out.println("== Card match (cards) ==");
-            engine.create(Cards.TYPE, "demo-match", Setup.empty());
             ScriptedCardMatch.play(engine, "demo-match", out);
             out.println();
             out.println("== World session (world) ==");
-            engine.create(World.TYPE, "demo-zone", Setup.empty());
             ScriptedWorldSession.play(engine, "demo-zone", out);
             out.println();
             out.println("Both games ran through the engine: " + engine.state("demo-match").version() + " card events and "

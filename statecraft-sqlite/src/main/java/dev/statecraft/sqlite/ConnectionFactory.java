@@ -1,0 +1,48 @@
+package dev.statecraft.sqlite;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/** Opens connections to one database file with the settings the store relies on. */
+final class ConnectionFactory {
+    private final Path file;
+    private final SqliteOptions options;
+
+    ConnectionFactory(Path file, SqliteOptions options) {
+        this.file = file;
+        this.options = options;
+    }
+
+    SQLiteDataSource dataSource() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // Durable: a commit returns only after the WAL is synced to the disk.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout((int) options.busyTimeout().toMillis());
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        return dataSource;
+    }
+
+    Connection openWriter() throws SQLException {
+        Connection c = dataSource().getConnection();
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA synchronous=FULL");
+        }
+        c.setAutoCommit(false);
+        return c;
+    }
+
+    Connection openReadOnly() throws SQLException {
+        Connection c = dataSource().getConnection();
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA query_only=1");
+        }
+        return c;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.statecraft.sqlite;
+
+import dev.statecraft.codec.JsonCodec;
+import dev.statecraft.store.GameAlreadyExistsException;
+import dev.statecraft.store.GameCatalog;
+import dev.statecraft.store.GameRecord;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The catalog of active games in the {@code games} table. */
+final class SqliteCatalog implements GameCatalog {
+    private final GroupCommitWriter writer;
+    private final ReadConnections reads;
+
+    SqliteCatalog(GroupCommitWriter writer, ReadConnections reads) {
+        this.writer = writer;
+        this.reads = reads;
+    }
+
+    @Override
+    public void register(GameRecord game) {
+        writer.execute((connection, versions) -> {
+            if (exists(connection, "archived_games", game.gameId()) || exists(connection, "games", game.gameId())) {
+                throw new GameAlreadyExistsException(game.gameId());
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO games (game_id, game_type, setup, created_at) VALUES (?, ?, ?, ?)")) {
+                insert.setString(1, game.gameId());
+                insert.setString(2, game.gameType());
+                insert.setString(3, SetupJson.write(game.setup()));
+                insert.setLong(4, Micros.of(game.createdAt()));
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    static boolean exists(Connection connection, String table, String gameId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM " + table + " WHERE game_id = ?")) {
+            select.setString(1, gameId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    @Override
+    public Optional<GameRecord> find(String gameId) {
+        return reads.read(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT game_id, game_type, setup, created_at FROM games WHERE game_id = ?")) {
+                select.setString(1, gameId);
+                List<GameRecord> found = records(select);
+                return found.stream().findFirst();
+            }
+        });
+    }
+
+    @Override
+    public List<GameRecord> list(String afterGameId, int limit) {
+        return reads.read(c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT game_id, game_type, setup, created_at FROM games WHERE game_id > ? ORDER BY game_id LIMIT ?")) {
+                select.setString(1, afterGameId);
+                select.setInt(2, limit);
+                return records(select);
+            }
+        });
+    }
+
+    private static List<GameRecord> records(PreparedStatement select) throws SQLException {
+        List<GameRecord> records = new ArrayList<>();
+        try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                records.add(new GameRecord(rs.getString(1), rs.getString(2), SetupJson.read(rs.getString(3)), Micros.toInstant(rs.getLong(4))));
+            }
+        }
+        return records;
+    }
+
+    /** Setups are stored as a JSON object of strings. */
+    static final class SetupJson {
+        private SetupJson() {
+        }
+
+        static String write(Map<String, String> setup) {
+            return JsonCodec.json().writeString(setup);
+        }
+
+        @SuppressWarnings("unchecked")
+        static Map<String, String> read(String json) {
+            return JsonCodec.json().read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.class);
+        }
+    }
+}

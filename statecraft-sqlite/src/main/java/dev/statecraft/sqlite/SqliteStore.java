@@ -1,0 +1,166 @@
+package dev.statecraft.sqlite;
+
+import dev.statecraft.store.Archive;
+import dev.statecraft.store.EventLog;
+import dev.statecraft.store.GameCatalog;
+import dev.statecraft.store.SnapshotStore;
+import dev.statecraft.store.Store;
+import dev.statecraft.store.StoreException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * The embedded default store: one SQLite file in WAL mode, every write committed with a full sync by
+ * one group-commit writer. Opening creates the file and its folder if needed and migrates the schema.
+ *
+ * <pre>{@code
+ * try (Store store = SqliteStore.open(Path.of("data/statecraft.db"))) { ... }
+ * }</pre>
+ */
+public final class SqliteStore implements Store {
+    private final Path file;
+    private final GroupCommitWriter writer;
+    private final ReadConnections reads;
+    private final SqliteCatalog catalog;
+    private final SqliteEventLog events;
+    private final SqliteSnapshots snapshots;
+    private final SqliteArchive archive;
+
+    private SqliteStore(Path file, GroupCommitWriter writer, ReadConnections reads) {
+        this.file = file;
+        this.writer = writer;
+        this.reads = reads;
+        this.catalog = new SqliteCatalog(writer, reads);
+        this.events = new SqliteEventLog(writer, reads);
+        this.snapshots = new SqliteSnapshots(writer, reads);
+        this.archive = new SqliteArchive(writer, reads);
+    }
+
+    public static SqliteStore open(Path file) {
+        return open(file, SqliteOptions.defaults(), WriterListener.NONE);
+    }
+
+    /**
+     * @throws StoreException naming the file if it cannot be created, is not a SQLite database, is damaged,
+     *                        or holds a schema newer than this version of Statecraft
+     */
+    public static SqliteStore open(Path file, SqliteOptions options, WriterListener listener) {
+        Path absolute = file.toAbsolutePath();
+        createFolder(absolute);
+        ConnectionFactory connections = new ConnectionFactory(absolute, options);
+        Connection writeConnection = null;
+        ReadConnections reads = null;
+        try {
+            writeConnection = connections.openWriter();
+            if (options.checkOnOpen()) {
+                checkIntegrity(absolute, writeConnection);
+            }
+            writeConnection.commit();
+            migrate(absolute, connections);
+            reads = new ReadConnections(absolute, options.readConnections(), connections);
+            return new SqliteStore(absolute, new GroupCommitWriter(absolute, writeConnection, options.maxBatch(), listener), reads);
+        } catch (SQLException e) {
+            closeQuietly(writeConnection, reads);
+            throw new StoreException("cannot open SQLite store " + absolute + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(writeConnection, reads);
+            throw e;
+        }
+    }
+
+    private static void createFolder(Path file) {
+        try {
+            Path folder = file.getParent();
+            if (folder != null) {
+                Files.createDirectories(folder);
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot create the folder of SQLite store " + file + ": " + e, e);
+        }
+    }
+
+    private static void checkIntegrity(Path file, Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
+            StringBuilder problems = new StringBuilder();
+            while (rs.next()) {
+                String line = rs.getString(1);
+                if (!"ok".equals(line)) {
+                    problems.append(problems.isEmpty() ? "" : "; ").append(line);
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new StoreException("SQLite store " + file + " is damaged and will not be opened (quick_check: " + problems
+                        + "); restore it from a backup or move it aside");
+            }
+        }
+    }
+
+    private static void migrate(Path file, ConnectionFactory connections) {
+        try {
+            Flyway.configure()
+                    .dataSource(connections.dataSource())
+                    .locations("classpath:db/statecraft/sqlite")
+                    .table("statecraft_schema_history")
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StoreException("cannot migrate the schema of SQLite store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(Connection writeConnection, ReadConnections reads) {
+        if (reads != null) {
+            reads.close();
+        }
+        if (writeConnection != null) {
+            try {
+                writeConnection.close();
+            } catch (SQLException ignored) {
+                // the open already failed; its error is the one worth reporting
+            }
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public GameCatalog games() {
+        return catalog;
+    }
+
+    @Override
+    public EventLog events() {
+        return events;
+    }
+
+    @Override
+    public SnapshotStore snapshots() {
+        return snapshots;
+    }
+
+    @Override
+    public Archive archive() {
+        return archive;
+    }
+
+    @Override
+    public String describe() {
+        return "sqlite:" + file;
+    }
+
+    /** Commits every write already queued, then closes the database. */
+    @Override
+    public void close() {
+        writer.close();
+        reads.close();
+    }
+}

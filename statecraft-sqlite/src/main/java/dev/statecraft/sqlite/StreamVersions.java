@@ -1,0 +1,72 @@
+package dev.statecraft.sqlite;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The last version of each game, as the writer knows it, so an append checks its expected version
+ * without a query. Changes made inside a transaction stay provisional until it commits. Only the
+ * writer thread uses it; this process is the database's only writer while the store is open.
+ */
+final class StreamVersions {
+    /** The version recorded for an archived game: nothing may be appended to it. */
+    static final long ARCHIVED = -1;
+    private static final int MAX_CACHED = 200_000;
+
+    private final Map<String, Long> committed = new LinkedHashMap<>(1_024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > MAX_CACHED;
+        }
+    };
+    private final Map<String, Long> provisional = new HashMap<>();
+
+    long lastVersion(Connection connection, String gameId) throws SQLException {
+        Long known = provisional.get(gameId);
+        if (known == null) {
+            known = committed.get(gameId);
+        }
+        if (known == null) {
+            known = query(connection, gameId);
+            committed.put(gameId, known);
+        }
+        return known;
+    }
+
+    void set(String gameId, long version) {
+        provisional.put(gameId, version);
+    }
+
+    void commit() {
+        committed.putAll(provisional);
+        provisional.clear();
+    }
+
+    void rollback() {
+        provisional.clear();
+        committed.clear();
+    }
+
+    private static long query(Connection connection, String gameId) throws SQLException {
+        try (PreparedStatement archived = connection.prepareStatement("SELECT 1 FROM archived_games WHERE game_id = ?")) {
+            archived.setString(1, gameId);
+            try (ResultSet rs = archived.executeQuery()) {
+                if (rs.next()) {
+                    return ARCHIVED;
+                }
+            }
+        }
+        try (PreparedStatement max = connection.prepareStatement("SELECT COALESCE(MAX(version), 0) FROM events WHERE game_id = ?")) {
+            max.setString(1, gameId);
+            try (ResultSet rs = max.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

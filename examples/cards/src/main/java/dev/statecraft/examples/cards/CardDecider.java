@@ -19,8 +19,10 @@ import dev.statecraft.examples.cards.CardEvent.TurnPassed;
 import dev.statecraft.rules.Actor;
 import dev.statecraft.rules.Context;
 import dev.statecraft.rules.Decision;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.random.RandomGenerator;
 
 /** Turns a command into events, or into a rejection with the reason code documented in {@link CardRules}. */
 final class CardDecider {
@@ -44,14 +46,18 @@ final class CardDecider {
             case Actor.Player p when state.isSeated(p.id()) -> Decision.reject(INVALID_MOVE, p.id() + " already holds a seat");
             case Actor.Player p when state.hands().size() >= CardState.SEATS -> Decision.reject(INVALID_MOVE,
                     "both seats are taken (by " + String.join(" and ", state.seats()) + ")");
-            case Actor.Player p when state.hands().size() < CardState.SEATS - 1 -> Decision.accept(new PlayerJoined(p.id()));
-            case Actor.Player p -> {
-                List<String> seats = List.of(state.seats().getFirst(), p.id());
-                List<Card> deck = Deck.shuffled(ctx.random());
-                String first = seats.get(ctx.random().nextInt(seats.size()));
-                yield Decision.accept(new PlayerJoined(p.id()), new MatchStarted(deck, first));
-            }
+            case Actor.Player p when state.hands().size() + 1 < CardState.SEATS -> Decision.accept(new PlayerJoined(p.id()));
+            case Actor.Player p -> start(state, p.id(), ctx.random());
         };
+    }
+
+    /** The last seat is taken: shuffle, and choose who acts first, here, so that evolve only deals. */
+    private static Decision<CardEvent> start(CardState state, String lastToJoin, RandomGenerator random) {
+        List<String> seats = new ArrayList<>(state.seats());
+        seats.add(lastToJoin);
+        List<Card> deck = Deck.shuffled(random);
+        String first = seats.get(random.nextInt(seats.size()));
+        return Decision.accept(new PlayerJoined(lastToJoin), new MatchStarted(deck, first));
     }
 
     private static Decision<CardEvent> forfeit(CardState state, String player) {

@@ -94,6 +94,7 @@ public record CardState(
 
     public CardState withCardDrawn(String player) {
         if (deck.isEmpty()) {
+            // decide never draws from an empty deck; evolve stays total all the same
             return this;
         }
         return new CardState(phase, handSize, replaced(hand(player).orElseThrow().with(deck.getFirst())),

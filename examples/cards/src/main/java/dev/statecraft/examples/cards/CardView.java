@@ -48,8 +48,4 @@ public record CardView(
         List<SeatSummary> seats = state.hands().stream().map(h -> new SeatSummary(h.player(), h.size())).toList();
         return new CardView(state.phase(), you, state.cardsOf(you), seats, state.deck().size(), state.discard(), state.turn(), state.outcome());
     }
-
-    public boolean isYourTurn() {
-        return !you.isEmpty() && you.equals(turn);
-    }
 }

@@ -15,7 +15,7 @@ class HiddenInformationTest {
     @Test
     void no_view_at_any_version_shows_a_card_of_the_other_hand_or_the_deck() {
         long seed = Seeds.seed("no_view_at_any_version_shows_a_card_of_the_other_hand_or_the_deck");
-        int matches = Seeds.scaled(2_000);
+        int matches = Seeds.scaled(3_000);
         LongAdder views = new LongAdder();
         try (Engine engine = Engine.builder().store(InMemoryStore.create()).register(Cards.TYPE).seed(seed).build()) {
             IntStream.range(0, matches).parallel().forEach(i -> RandomMatches.check(seed, "hidden-" + i, () -> {

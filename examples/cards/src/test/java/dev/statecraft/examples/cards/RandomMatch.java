@@ -20,7 +20,7 @@ import java.util.random.RandomGenerator;
  * equal result. Records the live state after every command for {@link dev.statecraft.testkit.ReplayCheck}.
  */
 final class RandomMatch {
-    /** Far more than a match needs: 29 draws at most, 40 plays at most, and two passes end it. */
+    /** Far more than a match needs: at most 37 draws and 40 plays, two passes in a row end it, noise changes nothing. */
     static final int MAX_COMMANDS = 2_000;
     static final List<String> GAME_CODES =
             List.of(ReasonCode.WRONG_PHASE, ReasonCode.WRONG_SEAT, ReasonCode.UNKNOWN_PLAYER, ReasonCode.INVALID_MOVE);

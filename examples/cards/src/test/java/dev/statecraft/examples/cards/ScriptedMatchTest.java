@@ -15,24 +15,25 @@ import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class ScriptedMatchTest {
-    /** A seed whose scripted match is won by emptying a hand; about one seed in a hundred ends in a draw instead. */
-    private static final long SEED_WITH_A_WINNER = 1;
+    /** The CLI demo's default seed and game id; about one seed in a hundred plays a scripted match to a draw instead. */
+    private static final long DEMO_SEED = 2026;
+    private static final String DEMO_MATCH = "demo-match";
 
     @Test
     void a_scripted_match_goes_from_lobby_through_playing_to_finished_with_a_winner() {
-        try (Engine engine = engine(SEED_WITH_A_WINNER)) {
-            Transcript transcript = play(engine, "scripted");
+        try (Engine engine = engine(DEMO_SEED)) {
+            Transcript transcript = play(engine, DEMO_MATCH);
 
             Versioned<CardState> end = transcript.end();
             assertThat(end.phase()).isEqualTo(CardPhase.FINISHED);
             assertThat(end.value().outcome().ending().hasWinner()).isTrue();
             assertThat(end.value().outcome().winner()).isIn(ScriptedCardMatch.PLAYERS);
-            assertThat(engine.transitions("scripted"))
+            assertThat(engine.transitions(DEMO_MATCH))
                     .extracting(PhaseTransition::from, PhaseTransition::to)
                     .containsExactly(
                             Tuple.tuple(CardPhase.LOBBY, CardPhase.PLAYING),
                             Tuple.tuple(CardPhase.PLAYING, CardPhase.FINISHED));
-            assertThat(engine.transitions("scripted")).extracting(PhaseTransition::version).containsExactly(3L, end.version());
+            assertThat(engine.transitions(DEMO_MATCH)).extracting(PhaseTransition::version).containsExactly(3L, end.version());
             assertThat(transcript.text()).contains("ann  joins", "bob  joins", "outcome: " + end.value().outcome().describe());
         }
     }

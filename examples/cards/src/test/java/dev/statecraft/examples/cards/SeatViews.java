@@ -15,11 +15,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.stream.LongStream;
 
 /**
- * Checks, for every version of a game, that each seat's and a spectator's view as the engine delivers it
- * shows exactly the cards that seat may see: its own hand and the discard pile, never the other hand or the deck.
+ * Checks, for every version of a game, that each seat's and a spectator's view as the engine delivers it to a
+ * subscriber (version 0, before any subscription could see it, straight from the rules) shows exactly the
+ * cards that seat may see: its own hand and the discard pile, never the other hand or the deck.
  */
 final class SeatViews {
     private static final JsonCodec JSON = JsonCodec.json();
@@ -43,9 +45,9 @@ final class SeatViews {
                 Set<Card> visible = VisibleCards.in(JSON.tree(view.value()));
                 Set<Card> leaked = new HashSet<>(visible);
                 leaked.retainAll(hiddenFrom(state, seat));
-                String where = "version " + view.version() + ", view of " + seat + ": " + JSON.writeString(view.value());
-                assertThat(leaked).as("hidden cards in %s", where).isEmpty();
-                assertThat(visible).as("cards in %s", where).containsExactlyInAnyOrderElementsOf(mayShow(state, seat));
+                Supplier<String> where = () -> "version " + view.version() + ", view of " + seat + ": " + JSON.writeString(view.value());
+                assertThat(leaked).as(() -> "hidden cards in " + where.get()).isEmpty();
+                assertThat(visible).as(() -> "cards in " + where.get()).containsExactlyInAnyOrderElementsOf(mayShow(state, seat));
                 checked++;
             }
         }
@@ -73,8 +75,11 @@ final class SeatViews {
                 complete.complete(delivered);
             }
         };
-        try (Subscription subscription = engine.resume(gameId, seat, 0, listener)) {
+        Subscription subscription = engine.resume(gameId, seat, 0, listener);
+        try {
             assertThat(complete).as("views of %s up to version %d", seat, lastVersion).succeedsWithin(DELIVERY);
+        } finally {
+            subscription.close();
         }
         return complete.join();
     }

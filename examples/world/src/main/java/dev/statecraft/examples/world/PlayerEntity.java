@@ -48,10 +48,6 @@ public record PlayerEntity(String id, Position position, int hp, int maxHp, Inve
     /** This player with {@code value} skills; HP rises with the maximum HP they bring. */
     public PlayerEntity withSkills(Skills value) {
         int gainedMaxHp = value.maxHp() - maxHp;
-        return new PlayerEntity(id, position, Math.max(0, hp + gainedMaxHp), value.maxHp(), inventory, equipment, value);
-    }
-
-    public boolean isFullHp() {
-        return hp == maxHp;
+        return new PlayerEntity(id, position, hp + gainedMaxHp, value.maxHp(), inventory, equipment, value);
     }
 }

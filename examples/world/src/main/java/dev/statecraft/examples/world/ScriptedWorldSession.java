@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * A short scripted session in a new zone: two players enter, move, take damage, heal, train, receive
@@ -45,22 +46,30 @@ public final class ScriptedWorldSession {
         this.out = out;
     }
 
-    /** Plays the session in a new game {@code gameId}; time does not pass, so nothing despawns. */
+    /**
+     * Plays the session in a new game {@code gameId}. The engine's clock is not this method's to move, so
+     * unless the session runs for two minutes, the host's despawn finds nothing expired.
+     */
     public static List<CommandResult> play(Engine engine, String gameId, PrintStream out) {
-        return play(engine, gameId, out, duration -> { });
+        ScriptedWorldSession session = new ScriptedWorldSession(engine, gameId, out);
+        session.run(wait -> out.println("     (the items would despawn " + wait.toSeconds() + " s from now; a timer would send DespawnExpired then)"));
+        return List.copyOf(session.results);
     }
 
     /**
      * Plays the session in a new game {@code gameId}, calling {@code passTime} where the script waits for
-     * dropped items to despawn; pass a way to advance the engine's clock to see them go.
+     * dropped items to despawn: give it a way to advance the engine's clock to see them go.
      */
     public static List<CommandResult> play(Engine engine, String gameId, PrintStream out, Consumer<Duration> passTime) {
         ScriptedWorldSession session = new ScriptedWorldSession(engine, gameId, out);
-        session.run(passTime);
+        session.run(wait -> {
+            passTime.accept(wait);
+            out.println("     (" + wait.toSeconds() + " s later)");
+        });
         return List.copyOf(session.results);
     }
 
-    private void run(Consumer<Duration> passTime) {
+    private void run(Consumer<Duration> waitFor) {
         engine.create(World.TYPE, gameId, Setup.empty());
         ZoneSettings settings = state().settings();
         Position spawn = settings.spawn();
@@ -82,9 +91,7 @@ public final class ScriptedWorldSession {
         send(BOB, new AcceptTrade(onlyTradeId()));
         send(ANN, new Drop(slotOf("ann", ItemCatalog.WOODEN_SHIELD), 1));
         send(HOST, new DespawnExpired());
-        Duration wait = settings.despawnAfter().plusSeconds(1);
-        passTime.accept(wait);
-        out.printf("%3s  %-5s %s%n", "", "", "(" + wait.toSeconds() + " s later)");
+        waitFor.accept(settings.despawnAfter().plusSeconds(1));
         send(HOST, new DespawnExpired());
         send(HOST, new TakeDamage("bob", 500));
         for (PlayerEntity player : state().players().values()) {
@@ -103,18 +110,13 @@ public final class ScriptedWorldSession {
                     : "accepted -> v" + accepted.version() + describeNewEvents(accepted);
             case CommandResult.Rejected rejected -> "rejected " + rejected.code() + ": " + rejected.message();
         };
-        out.printf("%3d  %-5s %-60s %s%n", results.size(), who, command, outcome);
+        out.printf("%3d  %-5s %-62s %s%n", results.size(), who, command, outcome);
     }
 
     private String describeNewEvents(CommandResult.Accepted accepted) {
-        StringBuilder names = new StringBuilder(" (");
-        engine.events(gameId, accepted.version() - accepted.eventCount() + 1, accepted.version()).forEach(event -> {
-            if (names.length() > 2) {
-                names.append(", ");
-            }
-            names.append(event.event());
-        });
-        return names.append(')').toString();
+        return engine.events(gameId, accepted.version() - accepted.eventCount() + 1, accepted.version()).stream()
+                .map(recorded -> EventDescriptions.describe((WorldEvent) recorded.event()))
+                .collect(Collectors.joining("; ", ": ", ""));
     }
 
     private ZoneState state() {

@@ -57,6 +57,9 @@ public sealed interface WorldCommand {
 
     /** Take a ground item lying in the player's region. */
     record PickUp(String groundItemId) implements ByPlayer {
+        public PickUp {
+            Objects.requireNonNull(groundItemId, "groundItemId");
+        }
     }
 
     /**
@@ -74,18 +77,31 @@ public sealed interface WorldCommand {
 
     /** Accept a trade offered to the sending player; both sides' items change hands at once or not at all. */
     record AcceptTrade(String tradeId) implements ByPlayer {
+        public AcceptTrade {
+            Objects.requireNonNull(tradeId, "tradeId");
+        }
     }
 
     /** Withdraw or decline a trade; either party may. */
     record CancelTrade(String tradeId) implements ByPlayer {
+        public CancelTrade {
+            Objects.requireNonNull(tradeId, "tradeId");
+        }
     }
 
     /** Combat or the environment hurts {@code playerId}; at 0 HP they die and respawn. */
     record TakeDamage(String playerId, int amount) implements ByHost {
+        public TakeDamage {
+            Objects.requireNonNull(playerId, "playerId");
+        }
     }
 
     /** Loot: {@code quantity} of {@code itemId} goes into {@code playerId}'s inventory. */
     record GrantItem(String playerId, String itemId, int quantity) implements ByHost {
+        public GrantItem {
+            Objects.requireNonNull(playerId, "playerId");
+            Objects.requireNonNull(itemId, "itemId");
+        }
     }
 
     /** Removes every ground item whose despawn time has come. */

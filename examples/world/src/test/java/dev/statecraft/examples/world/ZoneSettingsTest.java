@@ -3,6 +3,7 @@ package dev.statecraft.examples.world;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.statecraft.GameNotFoundException;
 import dev.statecraft.rules.Setup;
 import org.junit.jupiter.api.Test;
 
@@ -52,8 +53,9 @@ class ZoneSettingsTest {
     void the_engine_refuses_to_create_a_zone_with_a_bad_setup() {
         try (WorldFixture world = WorldFixture.create()) {
             assertThatThrownBy(() -> world.engine.create(World.TYPE, "zone-2", Setup.of("width", "-1")))
-                    .hasRootCauseInstanceOf(IllegalArgumentException.class)
-                    .rootCause().hasMessageContaining("'width'");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'width'");
+            assertThatThrownBy(() -> world.engine.state("zone-2")).isInstanceOf(GameNotFoundException.class);
         }
     }
 }

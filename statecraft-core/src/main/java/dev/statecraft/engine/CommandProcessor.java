@@ -2,6 +2,8 @@ package dev.statecraft.engine;
 
 import dev.statecraft.engine.CommandResult.Accepted;
 import dev.statecraft.engine.CommandResult.Rejected;
+import dev.statecraft.persistence.Strategy;
+import dev.statecraft.persistence.WritePolicy;
 import dev.statecraft.rules.Decision;
 import dev.statecraft.rules.GameType;
 import dev.statecraft.rules.Phase;
@@ -27,15 +29,20 @@ import java.util.Optional;
  */
 final class CommandProcessor {
     private final EventLog log;
+    private final Persister persister;
     private final History history;
     private final SubscriptionHub subscriptions;
+    private final EngineMetrics metrics;
     private final Clock clock;
     private final long rootSeed;
     private final int conflictRetries;
 
-    CommandProcessor(EventLog log, History history, SubscriptionHub subscriptions, Clock clock, long rootSeed, int conflictRetries) {
+    CommandProcessor(EventLog log, Persister persister, History history, SubscriptionHub subscriptions, EngineMetrics metrics,
+                     Clock clock, long rootSeed, int conflictRetries) {
         this.log = log;
+        this.persister = persister;
         this.history = history;
+        this.metrics = metrics;
         this.subscriptions = subscriptions;
         this.clock = clock;
         this.rootSeed = rootSeed;
@@ -47,9 +54,30 @@ final class CommandProcessor {
         if (seen.isPresent()) {
             return seen.get();
         }
+        Optional<CommandRecord> written = writtenWithoutDurableCheck(game, request);
+        if (written.isPresent()) {
+            return accepted(written.get());
+        }
         CommandResult result = decideAndAppend(game, request);
         game.recent().add(result);
         return result;
+    }
+
+    /**
+     * A durable append refuses a known command id by itself; a buffered one is written only later, so a
+     * retry of an accepted buffered command must be recognised before it is decided again: in the
+     * write-behind buffer, or in the store.
+     */
+    private Optional<CommandRecord> writtenWithoutDurableCheck(HotGame game, CommandRequest request) {
+        GameType<?, ?, ?, ?> type = game.type;
+        if (!type.commands().contains(request.command()) || type.writePolicyFor(request.command()) instanceof WritePolicy.Durable) {
+            return Optional.empty();
+        }
+        Optional<CommandRecord> pending = persister.pendingCommand(game.gameId, request.commandId());
+        if (pending.isPresent() || type.persistence().strategy() == Strategy.SNAPSHOTS_ONLY) {
+            return pending;
+        }
+        return log.findCommand(game.gameId, request.commandId());
     }
 
     private CommandResult decideAndAppend(HotGame game, CommandRequest request) {
@@ -68,11 +96,14 @@ final class CommandProcessor {
             if (decided.steps().isEmpty()) {
                 return new Accepted(game.gameId, request.commandId(), live.version(), 0);
             }
+            LiveState after = decided.steps().getLast();
             try {
-                log.append(new AppendRequest(game.gameId, live.version(), request.commandId(), now, decided.events()));
+                persister.write(game, new AppendRequest(game.gameId, live.version(), request.commandId(), now, decided.events()), after,
+                        type.writePolicyFor(request.command()));
             } catch (DuplicateCommandException e) {
                 return accepted(e.original());
             } catch (VersionConflictException e) {
+                metrics.conflict();
                 List<LiveState> theirs = new ArrayList<>();
                 game.live = history.catchUp(type, game.gameId, live, theirs::add);
                 subscriptions.publish(game, theirs);
@@ -82,9 +113,10 @@ final class CommandProcessor {
                 }
                 continue;
             }
-            game.live = decided.steps().getLast();
+            game.live = after;
+            persister.written(game, live, after, now);
             subscriptions.publish(game, decided.steps());
-            return new Accepted(game.gameId, request.commandId(), game.live.version(), decided.steps().size());
+            return new Accepted(game.gameId, request.commandId(), after.version(), decided.steps().size());
         }
     }
 

@@ -4,6 +4,7 @@ import dev.statecraft.rules.GameType;
 import dev.statecraft.rules.Phase;
 import dev.statecraft.rules.Seat;
 import dev.statecraft.rules.Setup;
+import dev.statecraft.store.ArchivedGame;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -65,6 +66,23 @@ public interface Engine extends AutoCloseable {
     /** Delivers {@code seat}'s view at every version after {@code lastSeenVersion}, then after every new one. */
     Subscription resume(String gameId, Seat seat, long lastSeenVersion, UpdateListener listener);
 
+    /**
+     * Archives the game now: writes its history record (final state, outcome, duration, event count and
+     * the replay bundle) and removes it from the active tables in one step; its subscriptions end.
+     */
+    ArchivedGame archive(String gameId);
+
+    Optional<ArchivedGame> findArchived(String gameId);
+
+    /** The final state of an archived game, as recorded. */
+    Versioned<Object> archivedState(String gameId);
+
+    /** The state reached by replaying an archived game's replay bundle from its first event. */
+    Versioned<Object> replayArchived(String gameId);
+
+    /** Writes everything the game has waiting in the write-behind buffer now (on a client's disconnect, say). */
+    void flush(String gameId);
+
     Optional<GameType<?, ?, ?, ?>> gameType(String name);
 
     List<GameType<?, ?, ?, ?>> gameTypes();
@@ -75,7 +93,10 @@ public interface Engine extends AutoCloseable {
     /** Passivates the game now if it is hot (hooks run, then it leaves memory); false if it was not hot. */
     boolean passivate(String gameId);
 
-    /** Passivates every hot game, ends subscriptions, stops the engine's threads, and closes a store the engine opened. */
+    /**
+     * Ends subscriptions, passivates every hot game (flushing what is buffered), stops the engine's
+     * threads, and closes a store the engine opened.
+     */
     @Override
     void close();
 

@@ -2,6 +2,10 @@ package dev.statecraft.engine;
 
 import dev.statecraft.rules.GameType;
 import dev.statecraft.store.Store;
+import dev.statecraft.store.StoreProvider;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -9,10 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.ServiceLoader;
 
 /** Configures an {@link Engine}; {@link #build()} validates and starts it. */
 public final class EngineBuilder {
     private Store store;
+    private Path dataFolder = Path.of("data");
+    private MeterRegistry metrics;
     private final Map<String, GameType<?, ?, ?, ?>> gameTypes = new LinkedHashMap<>();
     private EngineOptions options = EngineOptions.defaults();
     private Clock clock = Clock.systemUTC();
@@ -22,9 +29,21 @@ public final class EngineBuilder {
     EngineBuilder() {
     }
 
-    /** The store the engine appends to. The caller keeps ownership: closing the engine does not close it. */
+    /** The store the engine writes to. The caller keeps ownership: closing the engine does not close it. */
     public EngineBuilder store(Store store) {
         this.store = Objects.requireNonNull(store, "store");
+        return this;
+    }
+
+    /** Where the default store keeps its files when no {@link #store(Store)} is given; {@code ./data} by default. */
+    public EngineBuilder dataFolder(Path folder) {
+        this.dataFolder = Objects.requireNonNull(folder, "folder");
+        return this;
+    }
+
+    /** The registry the engine's meters go to; a private one by default. */
+    public EngineBuilder metrics(MeterRegistry registry) {
+        this.metrics = Objects.requireNonNull(registry, "registry");
         return this;
     }
 
@@ -60,14 +79,33 @@ public final class EngineBuilder {
         return this;
     }
 
+    /**
+     * Starts the engine. Without {@link #store(Store)}, opens the default store (SQLite in the data
+     * folder, when statecraft-sqlite is on the class path) and closes it with the engine.
+     */
     public Engine build() {
-        if (store == null) {
-            throw new IllegalStateException("no store configured: call store(...), for example store(InMemoryStore.create())");
-        }
         if (gameTypes.isEmpty()) {
             throw new IllegalStateException("no game types registered: call register(...) with at least one GameType");
         }
         long rootSeed = seed != null ? seed : new SecureRandom().nextLong();
-        return new LocalEngine(store, List.copyOf(gameTypes.values()), options, clock, rootSeed, List.copyOf(passivationHooks));
+        MeterRegistry registry = metrics != null ? metrics : new SimpleMeterRegistry();
+        boolean ownsStore = store == null;
+        Store chosen = ownsStore ? openDefaultStore() : store;
+        try {
+            return new LocalEngine(chosen, ownsStore, List.copyOf(gameTypes.values()), options, clock, rootSeed,
+                    List.copyOf(passivationHooks), registry);
+        } catch (RuntimeException e) {
+            if (ownsStore) {
+                chosen.close();
+            }
+            throw e;
+        }
+    }
+
+    private Store openDefaultStore() {
+        return ServiceLoader.load(StoreProvider.class).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no store configured and no default store on the class path: add "
+                        + "statecraft-sqlite (SQLite in ./data) or call store(...), for example store(InMemoryStore.create())"))
+                .open(dataFolder);
     }
 }

@@ -15,6 +15,11 @@ final class Erased {
     }
 
     @SuppressWarnings("unchecked")
+    static String outcome(GameType<?, ?, ?, ?> type, Object state) {
+        return ((GameType<Object, ?, ?, ?>) type).outcome(state);
+    }
+
+    @SuppressWarnings("unchecked")
     static Phases<Object> phases(GameType<?, ?, ?, ?> type) {
         return (Phases<Object>) type.phases();
     }

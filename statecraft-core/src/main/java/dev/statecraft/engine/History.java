@@ -1,24 +1,79 @@
 package dev.statecraft.engine;
 
+import dev.statecraft.persistence.DamagedSnapshotException;
+import dev.statecraft.persistence.SnapshotCodec;
+import dev.statecraft.persistence.Strategy;
 import dev.statecraft.rules.GameType;
 import dev.statecraft.rules.Phase;
 import dev.statecraft.rules.Rules;
 import dev.statecraft.rules.Setup;
 import dev.statecraft.store.EventLog;
 import dev.statecraft.store.GameRecord;
+import dev.statecraft.store.Snapshot;
+import dev.statecraft.store.SnapshotStore;
+import dev.statecraft.store.StoreException;
 import dev.statecraft.store.StoredEvent;
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Rebuilds states from a game's stored events: to load it, to catch up, or to look into its past. */
 final class History {
+    private static final System.Logger LOG = System.getLogger(History.class.getName());
     private static final int PAGE = 1_000;
 
     private final EventLog log;
+    private final SnapshotStore snapshots;
+    private final EngineMetrics metrics;
 
-    History(EventLog log) {
+    /** A loaded game: its state, the version of the snapshot it started from (0 if none), and where it came from. */
+    record Loaded(LiveState live, long snapshotVersion, String source) {
+    }
+
+    History(EventLog log, SnapshotStore snapshots, EngineMetrics metrics) {
         this.log = log;
+        this.snapshots = snapshots;
+        this.metrics = metrics;
+    }
+
+    /**
+     * The game's latest state: from its newest usable snapshot and the events after it, or from events
+     * alone. A snapshot that is damaged, of another schema version, or ahead of the log is not used.
+     *
+     * @throws StoreException if a snapshots-only game's snapshot is unusable: it has nothing else to rebuild from
+     */
+    Loaded load(GameType<?, ?, ?, ?> type, GameRecord record, Recovery recovery) {
+        boolean snapshotsOnly = type.persistence().strategy() == Strategy.SNAPSHOTS_ONLY;
+        if (recovery == Recovery.LATEST || snapshotsOnly) {
+            Optional<LiveState> fromSnapshot = snapshots.latest(record.gameId()).flatMap(s -> usable(type, s, snapshotsOnly));
+            if (fromSnapshot.isPresent()) {
+                LiveState start = fromSnapshot.get();
+                LiveState live = snapshotsOnly ? start : replay(type, record.gameId(), start, Long.MAX_VALUE, step -> { });
+                return new Loaded(live, start.version(), "snapshot");
+            }
+        }
+        return new Loaded(latest(type, record), 0, "events");
+    }
+
+    private Optional<LiveState> usable(GameType<?, ?, ?, ?> type, Snapshot snapshot, boolean snapshotsOnly) {
+        try {
+            Object state = SnapshotCodec.decode(snapshot, type.stateType(), type.stateSchemaVersion());
+            if (!snapshotsOnly && log.lastVersion(snapshot.gameId()) < snapshot.version()) {
+                throw new DamagedSnapshotException("snapshot of game " + snapshot.gameId() + " at version " + snapshot.version()
+                        + " is ahead of its event log (last version " + log.lastVersion(snapshot.gameId()) + ")");
+            }
+            return Optional.of(new LiveState(snapshot.version(), Erased.rules(type).phase(state), state));
+        } catch (DamagedSnapshotException e) {
+            metrics.snapshot(type.name(), "refused");
+            if (snapshotsOnly) {
+                throw new StoreException("game " + snapshot.gameId() + ": " + e.getMessage() + "; a snapshots-only game keeps no events to rebuild from, "
+                        + "so it is not loaded rather than served in a wrong state", e);
+            }
+            LOG.log(Level.WARNING, "game " + snapshot.gameId() + ": " + e.getMessage() + "; rebuilding from events");
+            return Optional.empty();
+        }
     }
 
     static LiveState initial(GameType<?, ?, ?, ?> type, GameRecord record) {

@@ -15,6 +15,8 @@ final class HotGame {
 
     /** Set once while loading, under the lock; read after {@link #live} is non-null. */
     GameType<?, ?, ?, ?> type;
+    /** The version of the game's latest snapshot, taken or loaded. Guarded by the lock. */
+    long snapshotVersion;
     /** True once the game left memory (or failed to load): holders must look it up again. Guarded by the lock. */
     boolean gone;
     private RecentResults recent;

@@ -3,9 +3,11 @@ package dev.statecraft.engine;
 import dev.statecraft.GameNotFoundException;
 import dev.statecraft.engine.CommandResult.Rejected;
 import dev.statecraft.rules.GameType;
+import dev.statecraft.rules.Phase;
 import dev.statecraft.rules.ReasonCode;
 import dev.statecraft.rules.Seat;
 import dev.statecraft.rules.Setup;
+import dev.statecraft.store.ArchivedGame;
 import dev.statecraft.store.GameRecord;
 import dev.statecraft.store.Store;
 import dev.statecraft.store.StoredEvent;
@@ -23,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /** The in-process {@link Engine}: a hot set of games, each written by one thread at a time under its own lock. */
 final class LocalEngine implements Engine {
@@ -30,6 +33,7 @@ final class LocalEngine implements Engine {
     private static final Pattern GAME_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
     private final Store store;
+    private final boolean ownsStore;
     private final Map<String, GameType<?, ?, ?, ?>> types = new LinkedHashMap<>();
     private final EngineOptions options;
     private final Clock clock;
@@ -38,22 +42,41 @@ final class LocalEngine implements Engine {
     private final History history;
     private final SubscriptionHub subscriptions;
     private final CommandProcessor processor;
+    private final EngineMetrics metrics;
+    private final WriteBehind writeBehind;
+    private final Persister persister;
+    private final Archiver archiver;
     private final Thread passivator;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    LocalEngine(Store store, List<GameType<?, ?, ?, ?>> gameTypes, EngineOptions options, Clock clock, long rootSeed,
-                List<PassivationHook> passivationHooks) {
+    LocalEngine(Store store, boolean ownsStore, List<GameType<?, ?, ?, ?>> gameTypes, EngineOptions options, Clock clock, long rootSeed,
+                List<PassivationHook> passivationHooks, MeterRegistry registry) {
         this.store = store;
+        this.ownsStore = ownsStore;
         gameTypes.forEach(t -> types.put(t.name(), t));
         this.options = options;
         this.clock = clock;
         this.passivationHooks = passivationHooks;
         this.hot = new HotSet(options.maxHotGames());
-        this.history = new History(store.events());
+        this.metrics = new EngineMetrics(registry);
+        this.history = new History(store.events(), store.snapshots(), metrics);
         this.subscriptions = new SubscriptionHub(options.subscriberQueueLimit());
-        this.processor = new CommandProcessor(store.events(), history, subscriptions, clock, rootSeed, options.conflictRetries());
+        this.writeBehind = new WriteBehind(store, options.writeBehindCapacity(), options.writeBehindWait(), metrics);
+        this.persister = new Persister(store, writeBehind, metrics);
+        this.archiver = new Archiver(store);
+        this.processor = new CommandProcessor(store.events(), persister, history, subscriptions, metrics, clock, rootSeed, options.conflictRetries());
+        metrics.gauges(hot::size, writeBehind::dirtyGames, writeBehind::pendingWrites);
         this.passivator = options.passivateAfter().isZero() ? null
                 : Thread.ofPlatform().daemon().name("statecraft-passivator").start(this::passivateIdleGames);
+        warm(options.warmOnStart());
+    }
+
+    private void warm(int count) {
+        for (GameRecord record : count == 0 ? List.<GameRecord>of() : store.games().mostRecentlyActive(count)) {
+            if (types.containsKey(record.gameType())) {
+                acquire(record.gameId()).lock.unlock();
+            }
+        }
     }
 
     // --- commands
@@ -92,7 +115,20 @@ final class LocalEngine implements Engine {
             return new Rejected(gameId, request.commandId(), 0, ReasonCode.UNKNOWN_GAME, e.getMessage());
         }
         try {
-            return processor.process(game, request);
+            long started = System.nanoTime();
+            Phase before = game.live.phase();
+            CommandResult result = processor.process(game, request);
+            switch (result) {
+                case CommandResult.Accepted accepted -> {
+                    metrics.accepted(game.type.name(), System.nanoTime() - started);
+                    Phase after = game.live.phase();
+                    if (!after.equals(before) && game.type.archivePhases().contains(after)) {
+                        archiveLocked(game);
+                    }
+                }
+                case CommandResult.Rejected rejected -> metrics.rejected(game.type.name(), rejected.code());
+            }
+            return result;
         } finally {
             game.lock.unlock();
         }
@@ -177,6 +213,50 @@ final class LocalEngine implements Engine {
         });
     }
 
+    // --- archive and flush
+
+    @Override
+    public ArchivedGame archive(String gameId) {
+        return withGame(gameId, this::archiveLocked);
+    }
+
+    private ArchivedGame archiveLocked(HotGame game) {
+        persister.flush(game.gameId);
+        ArchivedGame archived = archiver.archive(game.type, record(game.gameId), game.live, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        game.gone = true;
+        hot.remove(game);
+        subscriptions.endGame(game.gameId, SubscriptionEnd.ARCHIVED);
+        return archived;
+    }
+
+    @Override
+    public Optional<ArchivedGame> findArchived(String gameId) {
+        ensureOpen();
+        return store.archive().findArchived(gameId);
+    }
+
+    @Override
+    public Versioned<Object> archivedState(String gameId) {
+        ArchivedGame game = archived(gameId);
+        return Archiver.finalState(type(game.gameId(), game.gameType()), game);
+    }
+
+    @Override
+    public Versioned<Object> replayArchived(String gameId) {
+        ArchivedGame game = archived(gameId);
+        return Archiver.replay(type(game.gameId(), game.gameType()), game);
+    }
+
+    private ArchivedGame archived(String gameId) {
+        return findArchived(gameId).orElseThrow(() -> new GameNotFoundException(gameId));
+    }
+
+    @Override
+    public void flush(String gameId) {
+        ensureOpen();
+        persister.flush(gameId);
+    }
+
     // --- registry and hot set
 
     @Override
@@ -227,6 +307,13 @@ final class LocalEngine implements Engine {
         for (HotGame game : hot.all()) {
             passivate(game.gameId);
         }
+        try {
+            writeBehind.close();
+        } finally {
+            if (ownsStore) {
+                store.close();
+            }
+        }
     }
 
     // --- internals
@@ -249,6 +336,7 @@ final class LocalEngine implements Engine {
             game.lock.lock();
             if (!game.gone) {
                 game.touch();
+                metrics.hit();
                 return game;
             }
             game.lock.unlock();
@@ -257,10 +345,14 @@ final class LocalEngine implements Engine {
 
     private void load(HotGame game) {
         try {
+            long started = System.nanoTime();
             GameRecord record = record(game.gameId);
             game.type = type(record);
-            game.live = history.latest(game.type, record);
+            History.Loaded loaded = history.load(game.type, record, options.recovery());
+            game.snapshotVersion = loaded.snapshotVersion();
+            game.live = loaded.live();
             game.touch();
+            metrics.loaded(game.type.name(), loaded.source(), System.nanoTime() - started);
         } catch (RuntimeException e) {
             game.gone = true;
             hot.remove(game);
@@ -295,9 +387,13 @@ final class LocalEngine implements Engine {
     }
 
     private GameType<?, ?, ?, ?> type(GameRecord record) {
-        GameType<?, ?, ?, ?> type = types.get(record.gameType());
+        return type(record.gameId(), record.gameType());
+    }
+
+    private GameType<?, ?, ?, ?> type(String gameId, String typeName) {
+        GameType<?, ?, ?, ?> type = types.get(typeName);
         if (type == null) {
-            throw new UnknownGameTypeException("game " + record.gameId() + " is of type '" + record.gameType()
+            throw new UnknownGameTypeException("game " + gameId + " is of type '" + typeName
                     + "', which is not registered with this engine (registered: " + String.join(", ", types.keySet()) + ")");
         }
         return type;
@@ -319,6 +415,12 @@ final class LocalEngine implements Engine {
 
     private boolean passivateLocked(HotGame game) {
         LiveState live = game.live;
+        try {
+            persister.passivating(game, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "game " + game.gameId + ": could not flush before passivation, the game stays in memory: " + e.getMessage());
+            return false;
+        }
         for (PassivationHook hook : passivationHooks) {
             try {
                 hook.beforePassivation(game.gameId, live.version(), live.state());

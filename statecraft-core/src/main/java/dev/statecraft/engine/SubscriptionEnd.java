@@ -9,5 +9,7 @@ public enum SubscriptionEnd {
     /** The listener threw, or the view could not be computed. */
     FAILED,
     /** The engine was closed. */
-    ENGINE_CLOSED
+    ENGINE_CLOSED,
+    /** The game was archived; it has no more versions. */
+    ARCHIVED
 }

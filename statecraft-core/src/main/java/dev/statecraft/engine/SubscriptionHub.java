@@ -45,6 +45,13 @@ final class SubscriptionHub {
         }
     }
 
+    void endGame(String gameId, SubscriptionEnd reason) {
+        List<QueuedSubscription> list = byGame.get(gameId);
+        if (list != null) {
+            list.forEach(s -> s.end(reason));
+        }
+    }
+
     int count() {
         return byGame.values().stream().mapToInt(List::size).sum();
     }

@@ -1,10 +1,15 @@
 package dev.statecraft.rules;
 
+import dev.statecraft.persistence.Persistence;
+import dev.statecraft.persistence.WritePolicy;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -31,6 +36,10 @@ public final class GameType<S, C, E, V> {
     private final int stateSchemaVersion;
     private final Map<Class<?>, Integer> eventSchemaVersions;
     private final List<Class<? extends C>> criticalCommands;
+    private final Persistence persistence;
+    private final Map<Class<?>, WritePolicy> commandPolicies;
+    private final Function<S, String> outcome;
+    private final Set<Phase> archivePhases;
 
     private GameType(Builder<S, C, E, V> b) {
         this.name = b.name;
@@ -42,6 +51,15 @@ public final class GameType<S, C, E, V> {
         this.stateSchemaVersion = b.stateSchemaVersion;
         this.eventSchemaVersions = Map.copyOf(b.eventSchemaVersions);
         this.criticalCommands = List.copyOf(b.criticalCommands);
+        this.persistence = b.persistence;
+        this.commandPolicies = Map.copyOf(b.commandPolicies);
+        this.outcome = b.outcome;
+        this.archivePhases = Set.copyOf(b.archivePhases);
+        for (Phase phase : archivePhases) {
+            if (!phases.phases().contains(phase)) {
+                throw new IllegalArgumentException("game type " + name + ": archive phase " + phase.name() + " is not one of its phases");
+            }
+        }
         for (Class<?> accepted : phases.phases().stream().flatMap(p -> phases.acceptedIn(p).stream()).toList()) {
             if (!b.commandType.isAssignableFrom(accepted)) {
                 throw new IllegalArgumentException("game type " + name + ": phases accept " + accepted.getName()
@@ -105,6 +123,33 @@ public final class GameType<S, C, E, V> {
         return false;
     }
 
+    public Persistence persistence() {
+        return persistence;
+    }
+
+    /** The policy {@code command} is written under: durable if critical, else its own override, else the type's. */
+    public WritePolicy writePolicyFor(Object command) {
+        if (isCritical(command)) {
+            return WritePolicy.durable();
+        }
+        for (Map.Entry<Class<?>, WritePolicy> override : commandPolicies.entrySet()) {
+            if (override.getKey().isInstance(command)) {
+                return override.getValue();
+            }
+        }
+        return persistence.writePolicy();
+    }
+
+    /** How a finished game's outcome is described in its history record. */
+    public String outcome(S state) {
+        return outcome.apply(state);
+    }
+
+    /** Phases in which a game is archived as soon as it enters them. */
+    public Set<Phase> archivePhases() {
+        return archivePhases;
+    }
+
     @Override
     public String toString() {
         return "GameType[" + name + "]";
@@ -120,6 +165,10 @@ public final class GameType<S, C, E, V> {
         private int stateSchemaVersion = 1;
         private final Map<Class<?>, Integer> eventSchemaVersions = new HashMap<>();
         private final List<Class<? extends C>> criticalCommands = new ArrayList<>();
+        private Persistence persistence = Persistence.defaults();
+        private final Map<Class<?>, WritePolicy> commandPolicies = new LinkedHashMap<>();
+        private Function<S, String> outcome;
+        private final List<Phase> archivePhases = new ArrayList<>();
 
         private Builder(String name, Rules<S, C, E, V> rules, Class<S> stateType, Class<C> commandType, Class<E> eventType) {
             Objects.requireNonNull(name, "name");
@@ -131,6 +180,30 @@ public final class GameType<S, C, E, V> {
             this.stateType = Objects.requireNonNull(stateType, "stateType");
             this.commandType = Objects.requireNonNull(commandType, "commandType");
             this.eventType = Objects.requireNonNull(eventType, "eventType");
+            this.outcome = state -> rules.phase(state).name();
+        }
+
+        public Builder<S, C, E, V> persistence(Persistence persistence) {
+            this.persistence = Objects.requireNonNull(persistence, "persistence");
+            return this;
+        }
+
+        /** Writes {@code commandType} under {@code policy} instead of the type's; critical commands stay durable. */
+        public Builder<S, C, E, V> writePolicy(Class<? extends C> commandType, WritePolicy policy) {
+            commandPolicies.put(Objects.requireNonNull(commandType, "commandType"), Objects.requireNonNull(policy, "policy"));
+            return this;
+        }
+
+        /** Describes a finished game's outcome for its history record; the phase name by default. */
+        public Builder<S, C, E, V> outcome(Function<S, String> outcome) {
+            this.outcome = Objects.requireNonNull(outcome, "outcome");
+            return this;
+        }
+
+        /** Archives a game as soon as a command moves it into one of {@code phases}. */
+        public Builder<S, C, E, V> archiveIn(Phase... phases) {
+            archivePhases.addAll(List.of(phases));
+            return this;
         }
 
         public Builder<S, C, E, V> phases(Phases<S> phases) {

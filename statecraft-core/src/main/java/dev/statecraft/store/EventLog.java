@@ -3,6 +3,7 @@ package dev.statecraft.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** Append-only log of every game's events. Versions of a game start at 1 and have no gaps. */
 public interface EventLog {
@@ -15,6 +16,18 @@ public interface EventLog {
      * @throws DuplicateCommandException if the game already recorded the command id
      */
     long append(AppendRequest request);
+
+    /**
+     * Starts an append and returns at once; stores that group writes (SQLite's group commit) make
+     * appends started together durable together. Appends of one game complete in the order started.
+     */
+    default CompletableFuture<Long> appendAsync(AppendRequest request) {
+        try {
+            return CompletableFuture.completedFuture(append(request));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /** Events with {@code fromVersion <= version <= toVersion}, in order; fewer when the log ends sooner. */
     List<StoredEvent> read(String gameId, long fromVersion, long toVersion);

@@ -13,4 +13,7 @@ public interface GameCatalog {
 
     /** Active games ordered by id, starting after {@code afterGameId} ("" for the first page). */
     List<GameRecord> list(String afterGameId, int limit);
+
+    /** Up to {@code limit} active games, most recently written first (their last event, snapshot, or creation). */
+    List<GameRecord> mostRecentlyActive(int limit);
 }

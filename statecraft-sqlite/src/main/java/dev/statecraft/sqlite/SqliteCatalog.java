@@ -73,6 +73,19 @@ final class SqliteCatalog implements GameCatalog {
         });
     }
 
+    @Override
+    public List<GameRecord> mostRecentlyActive(int limit) {
+        return reads.read(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT g.game_id, g.game_type, g.setup, g.created_at FROM games g "
+                    + "ORDER BY MAX(g.created_at, "
+                    + "COALESCE((SELECT MAX(e.recorded_at) FROM events e WHERE e.game_id = g.game_id), 0), "
+                    + "COALESCE((SELECT MAX(s.taken_at) FROM snapshots s WHERE s.game_id = g.game_id), 0)) DESC, g.game_id LIMIT ?")) {
+                select.setInt(1, limit);
+                return records(select);
+            }
+        });
+    }
+
     private static List<GameRecord> records(PreparedStatement select) throws SQLException {
         List<GameRecord> records = new ArrayList<>();
         try (ResultSet rs = select.executeQuery()) {

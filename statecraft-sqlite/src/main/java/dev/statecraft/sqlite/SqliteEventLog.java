@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -34,6 +35,11 @@ final class SqliteEventLog implements EventLog {
     @Override
     public long append(AppendRequest request) {
         return writer.execute((connection, versions) -> append(connection, versions, request));
+    }
+
+    @Override
+    public CompletableFuture<Long> appendAsync(AppendRequest request) {
+        return writer.submit((connection, versions) -> append(connection, versions, request));
     }
 
     static long append(Connection connection, StreamVersions versions, AppendRequest request) throws SQLException {

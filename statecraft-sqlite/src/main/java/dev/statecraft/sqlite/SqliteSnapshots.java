@@ -6,6 +6,7 @@ import dev.statecraft.store.StoreException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** Snapshots in the {@code snapshots} table, at most one per game and version. */
 final class SqliteSnapshots implements SnapshotStore {
@@ -19,7 +20,12 @@ final class SqliteSnapshots implements SnapshotStore {
 
     @Override
     public void save(Snapshot snapshot) {
-        writer.execute((connection, versions) -> {
+        GroupCommitWriter.await(saveAsync(snapshot));
+    }
+
+    @Override
+    public CompletableFuture<Void> saveAsync(Snapshot snapshot) {
+        return writer.submit((connection, versions) -> {
             if (versions.lastVersion(connection, snapshot.gameId()) == StreamVersions.ARCHIVED) {
                 throw new StoreException("game " + snapshot.gameId() + ": archived, no more snapshots can be saved");
             }
@@ -32,7 +38,7 @@ final class SqliteSnapshots implements SnapshotStore {
                 upsert.setLong(5, Micros.of(snapshot.takenAt()));
                 upsert.executeUpdate();
             }
-            return null;
+            return (Void) null;
         });
     }
 

@@ -274,6 +274,33 @@ public abstract class StoreConformanceSuite {
         assertThat(store.games().find("g-1")).map(GameRecord::gameType).contains("cards");
     }
 
+    @Test
+    void the_most_recently_active_games_come_first_by_last_event_or_snapshot_or_creation() {
+        store.games().register(new GameRecord("created-late", "cards", Map.of(), T0.plusSeconds(30)));
+        store.games().register(new GameRecord("played", "cards", Map.of(), T0));
+        store.games().register(new GameRecord("snapshotted", "cards", Map.of(), T0));
+        store.games().register(new GameRecord("idle", "cards", Map.of(), T0));
+        store.events().append(append("played", 0, "c-1", T0.plusSeconds(60), event("Tick", 1, "{}")));
+        store.snapshots().save(new Snapshot("snapshotted", 0, 1, bytes("s"), T0.plusSeconds(45)));
+
+        assertThat(store.games().mostRecentlyActive(3)).extracting(GameRecord::gameId).containsExactly("played", "snapshotted", "created-late");
+    }
+
+    @Test
+    void asynchronous_appends_of_one_game_started_together_complete_in_order() {
+        List<java.util.concurrent.CompletableFuture<Long>> pending = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            pending.add(store.events().appendAsync(append("g-1", i, "c-" + i, T0, event("Tick", 1, "{}"))));
+        }
+        pending.add(store.events().appendAsync(append("g-1", 10, "late", T0, event("Tick", 1, "{}"))));
+
+        for (int i = 0; i < 50; i++) {
+            assertThat(pending.get(i).join()).isEqualTo(i + 1);
+        }
+        assertThat(pending.getLast()).isCompletedExceptionally();
+        assertThat(store.events().lastVersion("g-1")).isEqualTo(50);
+    }
+
     // --- archive
 
     @Test

@@ -19,6 +19,7 @@ import dev.statecraft.store.StoredEvent;
 import dev.statecraft.store.VersionConflictException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ public final class InMemoryStore implements Store, GameCatalog, EventLog, Snapsh
     private volatile boolean closed;
 
     private static final class Stream {
+        volatile Instant lastActive = Instant.MIN;
         final List<StoredEvent> events = new ArrayList<>();
         final Map<String, CommandRecord> commands = new HashMap<>();
         final NavigableMap<Long, Snapshot> snapshots = new TreeMap<>();
@@ -116,6 +118,21 @@ public final class InMemoryStore implements Store, GameCatalog, EventLog, Snapsh
         return catalog.tailMap(afterGameId, false).values().stream().limit(limit).toList();
     }
 
+    @Override
+    public List<GameRecord> mostRecentlyActive(int limit) {
+        ensureOpen();
+        return catalog.values().stream()
+                .sorted(Comparator.comparing((GameRecord g) -> lastActive(g)).reversed())
+                .limit(limit)
+                .toList();
+    }
+
+    private Instant lastActive(GameRecord game) {
+        Stream stream = streams.get(game.gameId());
+        Instant written = stream == null ? Instant.MIN : stream.lastActive;
+        return written.isAfter(game.createdAt()) ? written : game.createdAt();
+    }
+
     // --- event log
 
     @Override
@@ -142,6 +159,7 @@ public final class InMemoryStore implements Store, GameCatalog, EventLog, Snapsh
             }
             stream.commands.put(request.commandId(),
                     new CommandRecord(request.gameId(), request.commandId(), actual + 1, version));
+            stream.lastActive = later(stream.lastActive, request.recordedAt());
             return version;
         }
     }
@@ -196,6 +214,10 @@ public final class InMemoryStore implements Store, GameCatalog, EventLog, Snapsh
         }
     }
 
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
     // --- snapshots
 
     @Override
@@ -207,6 +229,7 @@ public final class InMemoryStore implements Store, GameCatalog, EventLog, Snapsh
                 throw new StoreException("game " + snapshot.gameId() + ": archived, no more snapshots can be saved");
             }
             stream.snapshots.put(snapshot.version(), snapshot);
+            stream.lastActive = later(stream.lastActive, snapshot.takenAt());
         }
     }
 

@@ -105,7 +105,7 @@ final class CommandProcessor {
             } catch (VersionConflictException e) {
                 metrics.conflict();
                 List<LiveState> theirs = new ArrayList<>();
-                game.live = history.catchUp(type, game.gameId, live, theirs::add);
+                game.live = history.catchUp(type, game.record, live, theirs::add);
                 subscriptions.publish(game, theirs);
                 if (attempt >= conflictRetries) {
                     return recordedOr(rejected(game, request, ReasonCode.VERSION_CONFLICT, "game " + game.gameId

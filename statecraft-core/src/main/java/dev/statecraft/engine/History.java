@@ -50,7 +50,7 @@ final class History {
             Optional<LiveState> fromSnapshot = snapshots.latest(record.gameId()).flatMap(s -> usable(type, s, snapshotsOnly));
             if (fromSnapshot.isPresent()) {
                 LiveState start = fromSnapshot.get();
-                LiveState live = snapshotsOnly ? start : replay(type, record.gameId(), start, Long.MAX_VALUE, step -> { });
+                LiveState live = snapshotsOnly ? start : replay(type, active(record), start, Long.MAX_VALUE, step -> { });
                 return new Loaded(live, start.version(), "snapshot");
             }
         }
@@ -84,35 +84,35 @@ final class History {
 
     /** The state after every stored event. */
     LiveState latest(GameType<?, ?, ?, ?> type, GameRecord record) {
-        return replay(type, record.gameId(), initial(type, record), Long.MAX_VALUE, step -> { });
+        return replay(type, active(record), initial(type, record), Long.MAX_VALUE, step -> { });
     }
 
     /** {@code from} advanced by the events stored after it, each intermediate state given to {@code eachStep}. */
-    LiveState catchUp(GameType<?, ?, ?, ?> type, String gameId, LiveState from, Consumer<LiveState> eachStep) {
-        return replay(type, gameId, from, Long.MAX_VALUE, eachStep);
+    LiveState catchUp(GameType<?, ?, ?, ?> type, GameRecord record, LiveState from, Consumer<LiveState> eachStep) {
+        return replay(type, active(record), from, Long.MAX_VALUE, eachStep);
     }
 
-    LiveState at(GameType<?, ?, ?, ?> type, GameRecord record, long version) {
-        LiveState state = replay(type, record.gameId(), initial(type, record), version, step -> { });
+    LiveState at(GameType<?, ?, ?, ?> type, EventSource source, long version) {
+        LiveState state = replay(type, source, initial(type, source.record()), version, step -> { });
         if (state.version() != version) {
-            throw new IllegalArgumentException("game " + record.gameId() + ": has no version " + version + " (last is " + state.version() + ")");
+            throw new IllegalArgumentException("game " + source.record().gameId() + ": has no version " + version + " (last is " + state.version() + ")");
         }
         return state;
     }
 
     /** The state at each version from {@code afterVersion + 1} to {@code toVersion}. */
-    List<LiveState> steps(GameType<?, ?, ?, ?> type, GameRecord record, long afterVersion, long toVersion) {
+    List<LiveState> steps(GameType<?, ?, ?, ?> type, EventSource source, long afterVersion, long toVersion) {
         List<LiveState> steps = new ArrayList<>();
-        LiveState start = afterVersion == 0 ? initial(type, record) : at(type, record, afterVersion);
-        replay(type, record.gameId(), start, toVersion, steps::add);
+        LiveState start = afterVersion == 0 ? initial(type, source.record()) : at(type, source, afterVersion);
+        replay(type, source, start, toVersion, steps::add);
         return steps;
     }
 
-    List<PhaseTransition> transitions(GameType<?, ?, ?, ?> type, GameRecord record) {
+    List<PhaseTransition> transitions(GameType<?, ?, ?, ?> type, EventSource source) {
         List<PhaseTransition> transitions = new ArrayList<>();
-        LiveState[] previous = {initial(type, record)};
+        LiveState[] previous = {initial(type, source.record())};
         Rules<Object, Object, Object, Object> rules = Erased.rules(type);
-        forEachEvent(record.gameId(), 1, Long.MAX_VALUE, stored -> {
+        forEachEvent(source, 1, Long.MAX_VALUE, stored -> {
             Object state = evolve(type, rules, previous[0].state(), stored);
             Phase phase = rules.phase(state);
             if (!phase.equals(previous[0].phase())) {
@@ -123,10 +123,14 @@ final class History {
         return transitions;
     }
 
-    private LiveState replay(GameType<?, ?, ?, ?> type, String gameId, LiveState from, long toVersion, Consumer<LiveState> eachStep) {
+    private EventSource active(GameRecord record) {
+        return EventSource.active(record, log);
+    }
+
+    private LiveState replay(GameType<?, ?, ?, ?> type, EventSource source, LiveState from, long toVersion, Consumer<LiveState> eachStep) {
         Rules<Object, Object, Object, Object> rules = Erased.rules(type);
         LiveState[] current = {from};
-        forEachEvent(gameId, from.version() + 1, toVersion, stored -> {
+        forEachEvent(source, from.version() + 1, toVersion, stored -> {
             Object state = evolve(type, rules, current[0].state(), stored);
             current[0] = new LiveState(stored.version(), rules.phase(state), state);
             eachStep.accept(current[0]);
@@ -134,10 +138,11 @@ final class History {
         return current[0];
     }
 
-    private void forEachEvent(String gameId, long fromVersion, long toVersion, Consumer<StoredEvent> action) {
+    private static void forEachEvent(EventSource source, long fromVersion, long toVersion, Consumer<StoredEvent> action) {
+        String gameId = source.record().gameId();
         long next = fromVersion;
         while (next <= toVersion) {
-            List<StoredEvent> page = log.read(gameId, next, Math.min(toVersion, next + PAGE - 1));
+            List<StoredEvent> page = source.read(next, Math.min(toVersion, next + PAGE - 1));
             for (StoredEvent stored : page) {
                 if (stored.version() != next) {
                     throw new IllegalStateException("game " + gameId + ": the store returned version " + stored.version() + " where " + next + " was expected");

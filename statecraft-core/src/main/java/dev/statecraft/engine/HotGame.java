@@ -1,6 +1,7 @@
 package dev.statecraft.engine;
 
 import dev.statecraft.rules.GameType;
+import dev.statecraft.store.GameRecord;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -15,6 +16,7 @@ final class HotGame {
 
     /** Set once while loading, under the lock; read after {@link #live} is non-null. */
     GameType<?, ?, ?, ?> type;
+    GameRecord record;
     /** The version of the game's latest snapshot, taken or loaded. Guarded by the lock. */
     long snapshotVersion;
     /** True once the game left memory (or failed to load): holders must look it up again. Guarded by the lock. */

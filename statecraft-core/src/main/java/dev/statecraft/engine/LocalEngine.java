@@ -112,7 +112,10 @@ final class LocalEngine implements Engine {
         try {
             game = acquire(gameId);
         } catch (GameNotFoundException e) {
-            return new Rejected(gameId, request.commandId(), 0, ReasonCode.UNKNOWN_GAME, e.getMessage());
+            return store.archive().findArchived(gameId)
+                    .map(a -> new Rejected(gameId, request.commandId(), a.finalVersion(), ReasonCode.GAME_ARCHIVED,
+                            "game " + gameId + ": archived at version " + a.finalVersion() + " (" + a.outcome() + "); it accepts no more commands"))
+                    .orElseGet(() -> new Rejected(gameId, request.commandId(), 0, ReasonCode.UNKNOWN_GAME, e.getMessage()));
         }
         try {
             long started = System.nanoTime();
@@ -134,40 +137,50 @@ final class LocalEngine implements Engine {
         }
     }
 
-    // --- reads
+    // --- reads: a hot or active game from memory or its log; an archived one from its history record
 
     @Override
     public Versioned<Object> state(String gameId) {
-        return live(gameId).versioned(gameId);
+        try {
+            return live(gameId).versioned(gameId);
+        } catch (GameNotFoundException e) {
+            return archivedState(gameId);
+        }
     }
 
     @Override
     public <S> Versioned<S> state(String gameId, Class<S> stateType) {
-        LiveState live = live(gameId);
-        if (!stateType.isInstance(live.state())) {
-            throw new ClassCastException("game " + gameId + ": state is a " + live.state().getClass().getName() + ", not a " + stateType.getName());
+        Versioned<Object> state = state(gameId);
+        if (!stateType.isInstance(state.value())) {
+            throw new ClassCastException("game " + gameId + ": state is a " + state.value().getClass().getName() + ", not a " + stateType.getName());
         }
-        return new Versioned<>(gameId, live.version(), live.phase(), stateType.cast(live.state()));
+        return new Versioned<>(gameId, state.version(), state.phase(), stateType.cast(state.value()));
     }
 
     @Override
     public Versioned<Object> view(String gameId, Seat seat) {
         Objects.requireNonNull(seat, "seat");
         GameType<?, ?, ?, ?> type = typeOf(gameId);
-        LiveState live = live(gameId);
-        return new Versioned<>(gameId, live.version(), live.phase(), Erased.rules(type).view(live.state(), seat));
+        Versioned<Object> state = state(gameId);
+        return new Versioned<>(gameId, state.version(), state.phase(), Erased.rules(type).view(state.value(), seat));
     }
 
     @Override
     public GameType<?, ?, ?, ?> typeOf(String gameId) {
-        return withGame(gameId, g -> g.type);
+        try {
+            return withGame(gameId, g -> g.type);
+        } catch (GameNotFoundException e) {
+            ArchivedGame archived = archived(gameId);
+            return type(gameId, archived.gameType());
+        }
     }
 
     @Override
     public List<RecordedEvent> events(String gameId, long fromVersion, long toVersion) {
-        GameType<?, ?, ?, ?> type = typeOf(gameId);
+        EventSource source = source(gameId);
+        GameType<?, ?, ?, ?> type = type(source.record());
         List<RecordedEvent> events = new ArrayList<>();
-        for (StoredEvent stored : store.events().read(gameId, fromVersion, toVersion)) {
+        for (StoredEvent stored : source.read(fromVersion, toVersion)) {
             events.add(new RecordedEvent(gameId, stored.version(), stored.recordedAt(), stored.commandId(), EventEncoding.decode(type, stored)));
         }
         return events;
@@ -175,42 +188,79 @@ final class LocalEngine implements Engine {
 
     @Override
     public Versioned<Object> stateAt(String gameId, long version) {
-        GameRecord record = record(gameId);
-        return history.at(type(record), record, version).versioned(gameId);
+        EventSource source = source(gameId);
+        return history.at(type(source.record()), source, version).versioned(gameId);
     }
 
     @Override
     public Versioned<Object> stateAt(String gameId, Instant instant) {
-        GameRecord record = record(gameId);
-        List<StoredEvent> upTo = store.events().readUpTo(gameId, instant);
+        EventSource source = source(gameId);
+        List<StoredEvent> upTo = source.readUpTo(instant);
         long version = upTo.isEmpty() ? 0 : upTo.getLast().version();
-        return history.at(type(record), record, version).versioned(gameId);
+        return history.at(type(source.record()), source, version).versioned(gameId);
     }
 
     @Override
     public List<PhaseTransition> transitions(String gameId) {
-        GameRecord record = record(gameId);
-        return history.transitions(type(record), record);
+        EventSource source = source(gameId);
+        return history.transitions(type(source.record()), source);
+    }
+
+    /**
+     * The game's history: its event log while active (first flushing what it has buffered, so history
+     * shows every acknowledged command), its replay bundle once archived.
+     */
+    private EventSource source(String gameId) {
+        ensureOpen();
+        if (writeBehind.hasPending(gameId)) {
+            persister.flush(gameId);
+        }
+        Optional<GameRecord> active = store.games().find(gameId);
+        if (active.isPresent()) {
+            return EventSource.active(active.get(), store.events());
+        }
+        return EventSource.archived(archived(gameId));
     }
 
     // --- subscriptions
 
     @Override
     public Subscription subscribe(String gameId, Seat seat, UpdateListener listener) {
-        return withGame(gameId, game -> subscriptions.add(game, seat, listener, List.of(game.live)));
+        try {
+            return withGame(gameId, game -> subscriptions.add(game, seat, listener, List.of(game.live)));
+        } catch (GameNotFoundException e) {
+            ArchivedGame archived = archived(gameId);
+            Versioned<Object> last = archivedState(gameId);
+            return subscriptions.addFinished(gameId, type(gameId, archived.gameType()), seat, listener,
+                    List.of(new LiveState(last.version(), last.phase(), last.value())), SubscriptionEnd.ARCHIVED);
+        }
     }
 
     @Override
     public Subscription resume(String gameId, Seat seat, long lastSeenVersion, UpdateListener listener) {
-        return withGame(gameId, game -> {
-            long current = game.live.version();
-            if (lastSeenVersion < 0 || lastSeenVersion > current) {
-                throw new IllegalArgumentException("game " + gameId + ": cannot resume after version " + lastSeenVersion
-                        + "; the game is at version " + current);
-            }
-            GameRecord record = record(gameId);
-            return subscriptions.add(game, seat, listener, history.steps(game.type, record, lastSeenVersion, current));
-        });
+        try {
+            return withGame(gameId, game -> {
+                checkResumable(gameId, lastSeenVersion, game.live.version());
+                if (writeBehind.hasPending(gameId)) {
+                    persister.flush(gameId);
+                }
+                return subscriptions.add(game, seat, listener,
+                        history.steps(game.type, EventSource.active(game.record, store.events()), lastSeenVersion, game.live.version()));
+            });
+        } catch (GameNotFoundException e) {
+            ArchivedGame archived = archived(gameId);
+            checkResumable(gameId, lastSeenVersion, archived.finalVersion());
+            GameType<?, ?, ?, ?> type = type(gameId, archived.gameType());
+            List<LiveState> missed = history.steps(type, EventSource.archived(archived), lastSeenVersion, archived.finalVersion());
+            return subscriptions.addFinished(gameId, type, seat, listener, missed, SubscriptionEnd.ARCHIVED);
+        }
+    }
+
+    private static void checkResumable(String gameId, long lastSeenVersion, long current) {
+        if (lastSeenVersion < 0 || lastSeenVersion > current) {
+            throw new IllegalArgumentException("game " + gameId + ": cannot resume after version " + lastSeenVersion
+                    + "; the game is at version " + current);
+        }
     }
 
     // --- archive and flush
@@ -222,7 +272,7 @@ final class LocalEngine implements Engine {
 
     private ArchivedGame archiveLocked(HotGame game) {
         persister.flush(game.gameId);
-        ArchivedGame archived = archiver.archive(game.type, record(game.gameId), game.live, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        ArchivedGame archived = archiver.archive(game.type, game.record, game.live, clock.instant().truncatedTo(ChronoUnit.MICROS));
         game.gone = true;
         hot.remove(game);
         subscriptions.endGame(game.gameId, SubscriptionEnd.ARCHIVED);
@@ -347,6 +397,7 @@ final class LocalEngine implements Engine {
         try {
             long started = System.nanoTime();
             GameRecord record = record(game.gameId);
+            game.record = record;
             game.type = type(record);
             History.Loaded loaded = history.load(game.type, record, options.recovery());
             game.snapshotVersion = loaded.snapshotVersion();

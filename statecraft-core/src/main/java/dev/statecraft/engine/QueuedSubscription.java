@@ -23,6 +23,7 @@ final class QueuedSubscription implements Subscription {
     private final AtomicReference<SubscriptionEnd> end = new AtomicReference<>();
     private final Runnable onEnd;
     private volatile long lastDelivered = -1;
+    private volatile SubscriptionEnd finalReason;
     private Thread deliverer;
 
     QueuedSubscription(String gameId, GameType<?, ?, ?, ?> type, Seat seat, UpdateListener listener, int queueLimit, Runnable onEnd) {
@@ -37,6 +38,14 @@ final class QueuedSubscription implements Subscription {
     /** Queues the versions a new subscriber must see first, then starts delivering. */
     void start(List<LiveState> catchUp, long id) {
         queue.addAll(catchUp);
+        deliverer = Thread.ofVirtual().name("statecraft-subscription-" + gameId + "-" + id).start(this::deliver);
+    }
+
+    /** Delivers {@code history} and then ends with {@code reason}: the game will have no more versions. */
+    void startFinished(List<LiveState> history, long id, SubscriptionEnd reason) {
+        finalReason = reason;
+        queue.addAll(history);
+        queue.add(END);
         deliverer = Thread.ofVirtual().name("statecraft-subscription-" + gameId + "-" + id).start(this::deliver);
     }
 
@@ -64,6 +73,9 @@ final class QueuedSubscription implements Subscription {
         try {
             while (true) {
                 LiveState next = queue.take();
+                if (next == END && end.get() == null && finalReason != null) {
+                    end(finalReason);
+                }
                 if (next == END || end.get() != null) {
                     break;
                 }

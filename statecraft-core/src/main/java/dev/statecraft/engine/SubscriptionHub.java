@@ -1,5 +1,6 @@
 package dev.statecraft.engine;
 
+import dev.statecraft.rules.GameType;
 import dev.statecraft.rules.Seat;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,6 +44,14 @@ final class SubscriptionHub {
                 s.offer(steps);
             }
         }
+    }
+
+    /** A subscription to a game that has no more versions: it gets {@code history}, then ends with {@code reason}. */
+    Subscription addFinished(String gameId, GameType<?, ?, ?, ?> type, Seat seat, UpdateListener listener, List<LiveState> history,
+                             SubscriptionEnd reason) {
+        QueuedSubscription subscription = new QueuedSubscription(gameId, type, seat, listener, queueLimit, () -> { });
+        subscription.startFinished(history, ids.incrementAndGet(), reason);
+        return subscription;
     }
 
     void endGame(String gameId, SubscriptionEnd reason) {

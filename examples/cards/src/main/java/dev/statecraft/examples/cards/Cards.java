@@ -36,6 +36,8 @@ public final class Cards {
     public static final GameType<CardState, CardCommand, CardEvent, CardView> TYPE =
             GameType.builder("cards", RULES, CardState.class, CardCommand.class, CardEvent.class)
                     .phases(PHASES)
+                    .outcome(state -> state.outcome().describe())
+                    .archiveIn(FINISHED)
                     .build();
 
     private Cards() {

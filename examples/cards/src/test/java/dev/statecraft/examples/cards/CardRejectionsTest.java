@@ -43,12 +43,13 @@ class CardRejectionsTest {
     }
 
     @Test
-    void any_command_after_the_end_is_rejected_with_wrong_phase() {
+    void any_command_after_the_end_is_rejected_because_the_finished_match_is_archived() {
         Table table = Table.started(engine, "after-end");
         table.mustAccept(Actor.player(ANN), new Forfeit());
 
-        table.assertRejected(Actor.player(BOB), new Draw(), ReasonCode.WRONG_PHASE);
-        table.assertRejected(Actor.player(ANN), new Forfeit(), ReasonCode.WRONG_PHASE);
+        table.assertRejected(Actor.player(BOB), new Draw(), ReasonCode.GAME_ARCHIVED);
+        table.assertRejected(Actor.player(ANN), new Forfeit(), ReasonCode.GAME_ARCHIVED);
+        assertThat(engine.findArchived("after-end")).isPresent();
     }
 
     @Test

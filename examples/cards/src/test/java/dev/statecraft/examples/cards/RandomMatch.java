@@ -66,7 +66,7 @@ final class RandomMatch {
         RandomActs.Act late = RandomActs.next(before.value(), random);
         CommandResult afterEnd = engine.submit(gameId, CommandRequest.of(gameId + "-after-end", late.actor(), late.command()));
         assertThat(afterEnd).as("%s by %s after the end", late.command(), late.actor())
-                .isInstanceOfSatisfying(CommandResult.Rejected.class, r -> assertThat(r.code()).isEqualTo(ReasonCode.WRONG_PHASE));
+                .isInstanceOfSatisfying(CommandResult.Rejected.class, r -> assertThat(r.code()).isEqualTo(ReasonCode.GAME_ARCHIVED));
         return new Run(live, rejections, before.value().outcome());
     }
 }

@@ -1,6 +1,9 @@
 package dev.statecraft.examples.world;
 
 import dev.statecraft.examples.world.WorldCommand.AcceptTrade;
+import dev.statecraft.persistence.Persistence;
+import dev.statecraft.persistence.Strategy;
+import dev.statecraft.persistence.WritePolicy;
 import dev.statecraft.rules.GameType;
 
 /**
@@ -15,9 +18,14 @@ import dev.statecraft.rules.GameType;
 public final class World {
     public static final WorldRules RULES = new WorldRules();
 
-    /** Trades are critical: once accepted they are never lost, whatever the write policy. */
+    /**
+     * Movement and most actions are buffered (write-behind, flushed every 200 ms) and the zone is kept
+     * as events plus its latest state at each flush; trades are critical: durable before they are
+     * acknowledged, whatever the policy.
+     */
     public static final GameType<ZoneState, WorldCommand, WorldEvent, WorldView> TYPE =
             GameType.builder("world", RULES, ZoneState.class, WorldCommand.class, WorldEvent.class)
+                    .persistence(Persistence.defaults().withStrategy(Strategy.HYBRID).withWritePolicy(WritePolicy.buffered()))
                     .critical(AcceptTrade.class)
                     .build();
 

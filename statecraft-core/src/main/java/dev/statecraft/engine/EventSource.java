@@ -1,0 +1,61 @@
+package dev.statecraft.engine;
+
+import dev.statecraft.persistence.ReplayBundle;
+import dev.statecraft.store.ArchivedGame;
+import dev.statecraft.store.EventLog;
+import dev.statecraft.store.GameRecord;
+import dev.statecraft.store.StoredEvent;
+import java.time.Instant;
+import java.util.List;
+
+/** Where a game's history is read from: the active event log, or an archived game's replay bundle. */
+interface EventSource {
+
+    GameRecord record();
+
+    /** Events with {@code fromVersion <= version <= toVersion}, in order. */
+    List<StoredEvent> read(long fromVersion, long toVersion);
+
+    /** Events recorded at or before {@code instant}, in order. */
+    List<StoredEvent> readUpTo(Instant instant);
+
+    static EventSource active(GameRecord record, EventLog log) {
+        return new EventSource() {
+            @Override
+            public GameRecord record() {
+                return record;
+            }
+
+            @Override
+            public List<StoredEvent> read(long fromVersion, long toVersion) {
+                return log.read(record.gameId(), fromVersion, toVersion);
+            }
+
+            @Override
+            public List<StoredEvent> readUpTo(Instant instant) {
+                return log.readUpTo(record.gameId(), instant);
+            }
+        };
+    }
+
+    static EventSource archived(ArchivedGame game) {
+        GameRecord record = new GameRecord(game.gameId(), game.gameType(), game.setup(), game.createdAt());
+        List<StoredEvent> events = ReplayBundle.fromBytes(game.replayBundle()).events();
+        return new EventSource() {
+            @Override
+            public GameRecord record() {
+                return record;
+            }
+
+            @Override
+            public List<StoredEvent> read(long fromVersion, long toVersion) {
+                return events.stream().filter(e -> e.version() >= fromVersion && e.version() <= toVersion).toList();
+            }
+
+            @Override
+            public List<StoredEvent> readUpTo(Instant instant) {
+                return events.stream().takeWhile(e -> !e.recordedAt().isAfter(instant)).toList();
+            }
+        };
+    }
+}

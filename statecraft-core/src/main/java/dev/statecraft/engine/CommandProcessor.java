@@ -114,8 +114,8 @@ final class CommandProcessor {
                 continue;
             }
             game.live = after;
-            persister.written(game, live, after, now);
             subscriptions.publish(game, decided.steps());
+            persister.written(game, live, after, now);
             return new Accepted(game.gameId, request.commandId(), after.version(), decided.steps().size());
         }
     }

@@ -18,7 +18,10 @@ import java.util.ServiceLoader;
 /** Configures an {@link Engine}; {@link #build()} validates and starts it. */
 public final class EngineBuilder {
     private Store store;
-    private Path dataFolder = Path.of("data");
+    /** Where the default store keeps its files unless told otherwise. */
+    public static final Path DEFAULT_DATA_FOLDER = Path.of("data");
+
+    private Path dataFolder = DEFAULT_DATA_FOLDER;
     private MeterRegistry metrics;
     private final Map<String, GameType<?, ?, ?, ?>> gameTypes = new LinkedHashMap<>();
     private EngineOptions options = EngineOptions.defaults();
@@ -90,7 +93,7 @@ public final class EngineBuilder {
         long rootSeed = seed != null ? seed : new SecureRandom().nextLong();
         MeterRegistry registry = metrics != null ? metrics : new SimpleMeterRegistry();
         boolean ownsStore = store == null;
-        Store chosen = ownsStore ? openDefaultStore() : store;
+        Store chosen = ownsStore ? openDefaultStore(registry) : store;
         try {
             return new LocalEngine(chosen, ownsStore, List.copyOf(gameTypes.values()), options, clock, rootSeed,
                     List.copyOf(passivationHooks), registry);
@@ -102,10 +105,10 @@ public final class EngineBuilder {
         }
     }
 
-    private Store openDefaultStore() {
+    private Store openDefaultStore(MeterRegistry registry) {
         return ServiceLoader.load(StoreProvider.class).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no store configured and no default store on the class path: add "
                         + "statecraft-sqlite (SQLite in ./data) or call store(...), for example store(InMemoryStore.create())"))
-                .open(dataFolder);
+                .open(dataFolder, registry);
     }
 }

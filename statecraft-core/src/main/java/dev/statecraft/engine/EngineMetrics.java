@@ -61,7 +61,7 @@ final class EngineMetrics {
 
     void snapshot(String gameType, String outcome) {
         snapshots.computeIfAbsent(gameType + '\0' + outcome, k -> Counter.builder("statecraft.snapshots").tag("game.type", gameType)
-                .tag("outcome", outcome).description("Snapshots taken (saved) and refused when loading (damaged, old schema)").register(registry))
+                .tag("outcome", outcome).description("Snapshots queued (saved), skipped for want of room, and refused when loading (damaged, old schema)").register(registry))
                 .increment();
     }
 

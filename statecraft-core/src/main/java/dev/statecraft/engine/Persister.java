@@ -19,6 +19,7 @@ import java.util.Optional;
  * which keeps a game's writes in version order.
  */
 final class Persister {
+    private static final System.Logger LOG = System.getLogger(Persister.class.getName());
     /** Snapshots of durable games are an optimisation; they may trail their events by this much. */
     private static final Duration SNAPSHOT_FLUSH = Duration.ofSeconds(1);
 
@@ -50,6 +51,7 @@ final class Persister {
                 if (snapshotsOnly) {
                     store.snapshots().save(snapshot(game, after, request.recordedAt()));
                     game.snapshotVersion = after.version();
+                    metrics.snapshot(type.name(), "saved");
                 } else {
                     store.events().append(request);
                 }
@@ -58,6 +60,7 @@ final class Persister {
                 if (snapshotsOnly) {
                     writeBehind.snapshot(snapshot(game, after, request.recordedAt()), buffered.flushEvery());
                     game.snapshotVersion = after.version();
+                    metrics.snapshot(type.name(), "saved");
                 } else {
                     writeBehind.append(request, buffered.flushEvery(), buffered.flushAfterEvents());
                 }
@@ -65,14 +68,17 @@ final class Persister {
         }
     }
 
-    /** After a write: a snapshot if one is due, and an early flush when a buffered game changed phase. */
+    /**
+     * After a write: a snapshot if one is due, and an early flush when a buffered game changed phase.
+     * Never fails: the command is already applied, and these snapshots only speed up loading, so one
+     * that finds the write-behind buffer full is skipped and tried again at the next command.
+     */
     void written(HotGame game, LiveState before, LiveState after, Instant at) {
         var persistence = game.type.persistence();
         boolean phaseChanged = !before.phase().equals(after.phase());
         if (persistence.strategy() != Strategy.SNAPSHOTS_ONLY
                 && (after.version() - game.snapshotVersion >= persistence.snapshotEvery() || (phaseChanged && persistence.snapshotOnPhaseChange()))) {
-            writeBehind.snapshot(snapshot(game, after, at), SNAPSHOT_FLUSH);
-            game.snapshotVersion = after.version();
+            offerSnapshot(game, after, at);
         }
         if (phaseChanged) {
             writeBehind.flushSoon(game.gameId);
@@ -83,10 +89,23 @@ final class Persister {
     void passivating(HotGame game, Instant now) {
         LiveState live = game.live;
         if (game.type.persistence().strategy() == Strategy.HYBRID && game.snapshotVersion < live.version()) {
-            writeBehind.snapshot(snapshot(game, live, now), SNAPSHOT_FLUSH);
-            game.snapshotVersion = live.version();
+            offerSnapshot(game, live, now);
         }
         flush(game.gameId);
+    }
+
+    private void offerSnapshot(HotGame game, LiveState state, Instant at) {
+        boolean queued;
+        try {
+            queued = writeBehind.offerSnapshot(snapshot(game, state, at), SNAPSHOT_FLUSH);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "game " + game.gameId + ": snapshot at version " + state.version() + " could not be taken: " + e.getMessage());
+            queued = false;
+        }
+        if (queued) {
+            game.snapshotVersion = state.version();
+        }
+        metrics.snapshot(game.type.name(), queued ? "saved" : "skipped");
     }
 
     void flush(String gameId) {
@@ -98,8 +117,7 @@ final class Persister {
         return writeBehind.pendingCommand(gameId, commandId);
     }
 
-    private Snapshot snapshot(HotGame game, LiveState state, Instant at) {
-        metrics.snapshot(game.type.name(), "saved");
+    private static Snapshot snapshot(HotGame game, LiveState state, Instant at) {
         return SnapshotCodec.encode(game.gameId, state.version(), game.type.stateSchemaVersion(), state.state(), at);
     }
 }

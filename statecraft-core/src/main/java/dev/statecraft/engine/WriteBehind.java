@@ -17,8 +17,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The write-behind buffer: accepted commands of buffered games, and snapshots, waiting for the store.
@@ -55,14 +57,26 @@ final class WriteBehind implements AutoCloseable {
         buffer(request.gameId()).add(request, flushEvery.toNanos(), flushAfterEvents);
     }
 
-    /** Queues {@code snapshot} as its game's latest; an older pending one is dropped. */
+    /** Queues {@code snapshot} as its game's latest, waiting for room if needed; an older pending one is dropped. */
     void snapshot(Snapshot snapshot, Duration flushEvery) {
         GameBuffer buffer = buffer(snapshot.gameId());
         synchronized (buffer) {
-            if (buffer.isEmpty() || buffer.pendingSnapshotMissing()) {
+            if (buffer.pendingSnapshotMissing()) {
                 reserve(snapshot.gameId(), 1);
             }
             buffer.replaceSnapshot(snapshot, flushEvery.toNanos());
+        }
+    }
+
+    /** Queues a snapshot that only speeds up loading, if there is room now; false if it was skipped. */
+    boolean offerSnapshot(Snapshot snapshot, Duration flushEvery) {
+        GameBuffer buffer = buffer(snapshot.gameId());
+        synchronized (buffer) {
+            if (buffer.pendingSnapshotMissing() && !room.tryAcquire()) {
+                return false;
+            }
+            buffer.replaceSnapshot(snapshot, flushEvery.toNanos());
+            return true;
         }
     }
 
@@ -250,16 +264,42 @@ final class WriteBehind implements AutoCloseable {
         }
     }
 
-    /** Stops the flusher and writes everything still pending. */
-    @Override
-    public void close() {
+    /**
+     * Stops the flusher and writes everything still pending, waiting at most {@code timeout} for a store
+     * that has stopped answering.
+     *
+     * @throws StoreException if some writes could not be made; they are lost if the process exits
+     */
+    void close(Duration timeout) {
         closed = true;
         flusher.interrupt();
+        CompletableFuture<Void> finalFlush = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("statecraft-final-flush").start(() -> {
+            try {
+                flusher.join();
+                flushAll();
+                finalFlush.complete(null);
+            } catch (InterruptedException e) {
+                finalFlush.completeExceptionally(e);
+            } catch (RuntimeException e) {
+                finalFlush.completeExceptionally(e);
+            }
+        });
         try {
-            flusher.join(5_000);
+            finalFlush.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new StoreException("write-behind: " + pendingWrites() + " writes of " + dirtyGames() + " games were not flushed within "
+                    + timeout.toSeconds() + " s at shutdown because the store did not answer; they are lost if the process exits");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof StoreException se ? se : new StoreException("write-behind: final flush failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new StoreException("write-behind: interrupted during the final flush; " + pendingWrites() + " writes may not be stored");
         }
-        flushAll();
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(30));
     }
 }

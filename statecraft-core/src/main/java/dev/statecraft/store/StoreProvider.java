@@ -1,5 +1,6 @@
 package dev.statecraft.store;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 
 /**
@@ -8,6 +9,6 @@ import java.nio.file.Path;
  */
 public interface StoreProvider {
 
-    /** Opens (creating if needed) a store that keeps its files in {@code dataFolder}. */
-    Store open(Path dataFolder);
+    /** Opens (creating if needed) a store that keeps its files in {@code dataFolder} and reports to {@code metrics}. */
+    Store open(Path dataFolder, MeterRegistry metrics);
 }

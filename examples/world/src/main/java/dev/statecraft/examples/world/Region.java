@@ -3,7 +3,6 @@ package dev.statecraft.examples.world;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /** A square of the map, {@code column} and {@code row} counted in regions, with the items lying on it. */
 public record Region(String id, int column, int row, Map<String, GroundItem> groundItems) {
@@ -31,14 +30,10 @@ public record Region(String id, int column, int row, Map<String, GroundItem> gro
     }
 
     public Region withGroundItem(GroundItem item) {
-        TreeMap<String, GroundItem> next = new TreeMap<>(groundItems);
-        next.put(item.id(), item);
-        return new Region(id, column, row, next);
+        return new Region(id, column, row, SortedCopy.with(groundItems, item.id(), item));
     }
 
     public Region withoutGroundItem(String groundItemId) {
-        TreeMap<String, GroundItem> next = new TreeMap<>(groundItems);
-        next.remove(groundItemId);
-        return new Region(id, column, row, next);
+        return new Region(id, column, row, SortedCopy.without(groundItems, groundItemId));
     }
 }

@@ -57,35 +57,29 @@ public record ZoneState(ZoneSettings settings, Map<String, PlayerEntity> players
     }
 
     public ZoneState withPlayer(PlayerEntity player) {
-        TreeMap<String, PlayerEntity> next = new TreeMap<>(players);
-        next.put(player.id(), player);
-        return new ZoneState(settings, next, regions, trades);
+        return new ZoneState(settings, SortedCopy.with(players, player.id(), player), regions, trades);
     }
 
     /** The zone without {@code playerId} and without the trades they were part of. */
     public ZoneState withoutPlayer(String playerId) {
-        TreeMap<String, PlayerEntity> nextPlayers = new TreeMap<>(players);
-        nextPlayers.remove(playerId);
-        TreeMap<String, Trade> nextTrades = new TreeMap<>(trades);
-        nextTrades.values().removeIf(trade -> trade.involves(playerId));
-        return new ZoneState(settings, nextPlayers, regions, nextTrades);
+        Map<String, Trade> remaining = trades;
+        for (Trade trade : trades.values()) {
+            if (trade.involves(playerId)) {
+                remaining = SortedCopy.without(remaining, trade.id());
+            }
+        }
+        return new ZoneState(settings, SortedCopy.without(players, playerId), regions, remaining);
     }
 
     public ZoneState withRegion(Region region) {
-        TreeMap<String, Region> next = new TreeMap<>(regions);
-        next.put(region.id(), region);
-        return new ZoneState(settings, players, next, trades);
+        return new ZoneState(settings, players, SortedCopy.with(regions, region.id(), region), trades);
     }
 
     public ZoneState withTrade(Trade trade) {
-        TreeMap<String, Trade> next = new TreeMap<>(trades);
-        next.put(trade.id(), trade);
-        return new ZoneState(settings, players, regions, next);
+        return new ZoneState(settings, players, regions, SortedCopy.with(trades, trade.id(), trade));
     }
 
     public ZoneState withoutTrade(String tradeId) {
-        TreeMap<String, Trade> next = new TreeMap<>(trades);
-        next.remove(tradeId);
-        return new ZoneState(settings, players, regions, next);
+        return new ZoneState(settings, players, regions, SortedCopy.without(trades, tradeId));
     }
 }

@@ -46,6 +46,7 @@ final class LocalEngine implements Engine {
     private final WriteBehind writeBehind;
     private final Persister persister;
     private final Archiver archiver;
+    private final RecentlyArchived recentlyArchived = new RecentlyArchived(1_024);
     private final Thread passivator;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -141,6 +142,10 @@ final class LocalEngine implements Engine {
 
     @Override
     public Versioned<Object> state(String gameId) {
+        Optional<RecentlyArchived.Final> finished = recentlyArchived.find(gameId);
+        if (finished.isPresent()) {
+            return finished.get().state();
+        }
         try {
             return live(gameId).versioned(gameId);
         } catch (GameNotFoundException e) {
@@ -167,6 +172,10 @@ final class LocalEngine implements Engine {
 
     @Override
     public GameType<?, ?, ?, ?> typeOf(String gameId) {
+        Optional<RecentlyArchived.Final> finished = recentlyArchived.find(gameId);
+        if (finished.isPresent()) {
+            return finished.get().type();
+        }
         try {
             return withGame(gameId, g -> g.type);
         } catch (GameNotFoundException e) {
@@ -275,6 +284,7 @@ final class LocalEngine implements Engine {
         ArchivedGame archived = archiver.archive(game.type, game.record, game.live, clock.instant().truncatedTo(ChronoUnit.MICROS));
         game.gone = true;
         hot.remove(game);
+        recentlyArchived.add(game.gameId, game.type, game.live.versioned(game.gameId));
         subscriptions.endGame(game.gameId, SubscriptionEnd.ARCHIVED);
         return archived;
     }

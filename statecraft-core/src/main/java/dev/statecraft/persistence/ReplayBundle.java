@@ -1,7 +1,5 @@
 package dev.statecraft.persistence;
 
-import com.github.luben.zstd.ZstdInputStream;
-import com.github.luben.zstd.ZstdOutputStream;
 import dev.statecraft.codec.CodecException;
 import dev.statecraft.codec.JsonCodec;
 import dev.statecraft.store.StoredEvent;
@@ -10,14 +8,13 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.NullNode;
 
 /**
  * A game's whole history in one zstd-compressed file of JSON lines: a header line naming the game,
@@ -26,6 +23,8 @@ import tools.jackson.databind.JsonNode;
 public record ReplayBundle(Header header, List<StoredEvent> events) {
     public static final String FORMAT = "statecraft-replay";
     public static final int FORMAT_VERSION = 1;
+    private static final byte[] CLOSE = {'}'};
+    private static final String PAYLOAD_KEY = "\"payload\":";
 
     public record Header(String format, int formatVersion, String gameId, String gameType, Map<String, String> setup, Instant createdAt) {
     }
@@ -43,23 +42,28 @@ public record ReplayBundle(Header header, List<StoredEvent> events) {
 
     public byte[] toBytes() {
         JsonCodec json = JsonCodec.json();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (OutputStream out = new ZstdOutputStream(bytes)) {
-            writeLine(out, json.write(header));
-            for (StoredEvent e : events) {
-                JsonNode payload = json.mapper().readTree(e.payload());
-                writeLine(out, json.write(new Line(e.version(), e.type(), e.schemaVersion(), e.recordedAt(), e.commandId(), payload)));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the replay bundle of game " + header.gameId(), e);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writeLine(out, json.write(header));
+        for (StoredEvent e : events) {
+            // The payload is JSON already: it is spliced in as written, not parsed and written again.
+            String line = json.writeString(new Line(e.version(), e.type(), e.schemaVersion(), e.recordedAt(), e.commandId(), NullNode.getInstance()));
+            out.writeBytes(line.substring(0, line.length() - "null}".length()).getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(e.payload());
+            writeLine(out, CLOSE);
         }
-        return bytes.toByteArray();
+        return Compression.compress(out.toByteArray());
     }
 
     /** @throws CodecException if the bytes are not a replay bundle this version reads */
     public static ReplayBundle fromBytes(byte[] bytes) {
         JsonCodec json = JsonCodec.json();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new ZstdInputStream(new ByteArrayInputStream(bytes)), StandardCharsets.UTF_8))) {
+        byte[] raw;
+        try {
+            raw = Compression.decompress(bytes);
+        } catch (RuntimeException e) {
+            throw new CodecException("not a replay bundle: " + e.getMessage(), e);
+        }
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(raw), StandardCharsets.UTF_8))) {
             String first = in.readLine();
             if (first == null) {
                 throw new CodecException("replay bundle is empty", null);
@@ -71,7 +75,7 @@ public record ReplayBundle(Header header, List<StoredEvent> events) {
             List<StoredEvent> events = new ArrayList<>();
             for (String text = in.readLine(); text != null; text = in.readLine()) {
                 Line line = json.read(text.getBytes(StandardCharsets.UTF_8), Line.class);
-                events.add(new StoredEvent(header.gameId(), line.version(), line.type(), line.schemaVersion(), json.write(line.payload()),
+                events.add(new StoredEvent(header.gameId(), line.version(), line.type(), line.schemaVersion(), rawPayload(text),
                         line.recordedAt(), line.commandId()));
             }
             return new ReplayBundle(header, events);
@@ -80,8 +84,17 @@ public record ReplayBundle(Header header, List<StoredEvent> events) {
         }
     }
 
-    private static void writeLine(OutputStream out, byte[] line) throws IOException {
-        out.write(line);
+    /** The payload exactly as stored: the text after the first {@code "payload":}, which no escaped string can contain. */
+    private static byte[] rawPayload(String line) {
+        int at = line.indexOf(PAYLOAD_KEY);
+        if (at < 0 || !line.endsWith("}")) {
+            throw new CodecException("replay bundle line has no payload: " + line, null);
+        }
+        return line.substring(at + PAYLOAD_KEY.length(), line.length() - 1).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void writeLine(ByteArrayOutputStream out, byte[] line) {
+        out.writeBytes(line);
         out.write('\n');
     }
 }

@@ -1,6 +1,5 @@
 package dev.statecraft.persistence;
 
-import com.github.luben.zstd.Zstd;
 import dev.statecraft.codec.CodecException;
 import dev.statecraft.codec.JsonCodec;
 import dev.statecraft.store.Snapshot;
@@ -16,14 +15,13 @@ import java.util.zip.CRC32C;
 public final class SnapshotCodec {
     private static final int MAGIC = 0x53435331; // "SCS1"
     private static final int HEADER = 4 + 4 + 4 + 8;
-    private static final int LEVEL = 3;
 
     private SnapshotCodec() {
     }
 
     public static Snapshot encode(String gameId, long version, int schemaVersion, Object state, Instant takenAt) {
         byte[] json = JsonCodec.json().write(state);
-        byte[] compressed = Zstd.compress(json, LEVEL);
+        byte[] compressed = Compression.compress(json);
         ByteBuffer out = ByteBuffer.allocate(HEADER + compressed.length);
         out.putInt(MAGIC).putInt(schemaVersion).putInt(json.length).putLong(crc(compressed)).put(compressed);
         return new Snapshot(gameId, version, schemaVersion, out.array(), takenAt);
@@ -55,7 +53,7 @@ public final class SnapshotCodec {
         }
         byte[] json;
         try {
-            json = Zstd.decompress(compressed, rawLength);
+            json = Compression.decompress(compressed, rawLength);
         } catch (RuntimeException e) {
             throw new DamagedSnapshotException(where + ": cannot be decompressed: " + e.getMessage(), e);
         }

@@ -20,7 +20,6 @@ import dev.statecraft.store.VersionConflictException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -43,7 +42,8 @@ public final class InMemoryStore implements Store, GameCatalog, EventLog, Snapsh
     private static final class Stream {
         volatile Instant lastActive = Instant.MIN;
         final List<StoredEvent> events = new ArrayList<>();
-        final Map<String, CommandRecord> commands = new HashMap<>();
+        /** Written under the stream's monitor, read without it. */
+        final Map<String, CommandRecord> commands = new ConcurrentHashMap<>();
         final NavigableMap<Long, Snapshot> snapshots = new TreeMap<>();
     }
 
@@ -206,12 +206,7 @@ public final class InMemoryStore implements Store, GameCatalog, EventLog, Snapsh
     public Optional<CommandRecord> findCommand(String gameId, String commandId) {
         ensureOpen();
         Stream stream = streams.get(gameId);
-        if (stream == null) {
-            return Optional.empty();
-        }
-        synchronized (stream) {
-            return Optional.ofNullable(stream.commands.get(commandId));
-        }
+        return stream == null ? Optional.empty() : Optional.ofNullable(stream.commands.get(commandId));
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -29,7 +29,7 @@ final class EngineMetrics {
                 .description("Commands and reads that found their game hot in memory").register(registry);
         this.conflicts = Counter.builder("statecraft.commands.conflicts")
                 .description("Appends that lost the race for a version to another writer and were retried").register(registry);
-        this.flushLag = Timer.builder("statecraft.writebehind.flush.lag")
+        this.flushLag = Timer.builder("statecraft.writebehind.flush.lag").publishPercentiles(0.5, 0.99)
                 .description("Time from the oldest buffered write of a game to its flush").register(registry);
     }
 
@@ -41,6 +41,7 @@ final class EngineMetrics {
 
     void accepted(String gameType, long nanos) {
         accepted.computeIfAbsent(gameType, t -> Timer.builder("statecraft.commands").tag("game.type", t).tag("outcome", "accepted")
+                .publishPercentiles(0.5, 0.99)
                 .description("Accepted commands and their latency").register(registry)).record(nanos, TimeUnit.NANOSECONDS);
     }
 

@@ -34,24 +34,41 @@ final class GameBuffer {
     private int flushAfterEvents = Integer.MAX_VALUE;
     private boolean urgent;
     private long retryAfterNanos;
+    /** Set once the buffer was flushed empty and left the write-behind map; adders must take a fresh one. */
+    private boolean retired;
 
     GameBuffer(String gameId) {
         this.gameId = gameId;
     }
 
-    synchronized void add(AppendRequest request, long flushEveryNanos, int flushAfterEvents) {
+    /** False if this buffer is retired: nothing was added, and the caller must use a fresh one. */
+    synchronized boolean add(AppendRequest request, long flushEveryNanos, int flushAfterEvents) {
+        if (retired) {
+            return false;
+        }
         appends.addLast(request);
         commands.put(request.commandId(), new CommandRecord(gameId, request.commandId(), request.expectedVersion() + 1, request.lastVersion()));
         events += request.events().size();
         noteArrival(flushEveryNanos, flushAfterEvents);
+        return true;
     }
 
-    /** Replaces the pending snapshot; true if none was pending (so it takes a place in the buffer). */
-    synchronized boolean replaceSnapshot(Snapshot latest, long flushEveryNanos) {
-        boolean fresh = snapshot == null;
+    /** Replaces the pending snapshot; call holding the monitor, after checking {@link #isRetired()}. */
+    void replaceSnapshot(Snapshot latest, long flushEveryNanos) {
         snapshot = latest;
         noteArrival(flushEveryNanos, Integer.MAX_VALUE);
-        return fresh;
+    }
+
+    synchronized boolean isRetired() {
+        return retired;
+    }
+
+    /** Retires the buffer if nothing is pending and no command id awaits confirmation; true if it did. */
+    synchronized boolean retireIfEmpty() {
+        if (isEmptyLocked() && commands.isEmpty()) {
+            retired = true;
+        }
+        return retired;
     }
 
     private void noteArrival(long flushEveryNanos, int flushAfterEvents) {

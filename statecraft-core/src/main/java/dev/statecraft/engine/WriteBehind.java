@@ -54,29 +54,44 @@ final class WriteBehind implements AutoCloseable {
     /** Queues a buffered command's events; refuses it if there is no room within the wait limit. */
     void append(AppendRequest request, Duration flushEvery, int flushAfterEvents) {
         reserve(request.gameId(), request.events().size());
-        buffer(request.gameId()).add(request, flushEvery.toNanos(), flushAfterEvents);
+        while (!buffer(request.gameId()).add(request, flushEvery.toNanos(), flushAfterEvents)) {
+            Thread.onSpinWait();
+        }
     }
 
     /** Queues {@code snapshot} as its game's latest, waiting for room if needed; an older pending one is dropped. */
     void snapshot(Snapshot snapshot, Duration flushEvery) {
-        GameBuffer buffer = buffer(snapshot.gameId());
-        synchronized (buffer) {
-            if (buffer.pendingSnapshotMissing()) {
-                reserve(snapshot.gameId(), 1);
+        reserve(snapshot.gameId(), 1);
+        while (true) {
+            GameBuffer buffer = buffer(snapshot.gameId());
+            synchronized (buffer) {
+                if (buffer.isRetired()) {
+                    continue;
+                }
+                boolean replacing = !buffer.pendingSnapshotMissing();
+                buffer.replaceSnapshot(snapshot, flushEvery.toNanos());
+                if (replacing) {
+                    room.release(1);
+                }
+                return;
             }
-            buffer.replaceSnapshot(snapshot, flushEvery.toNanos());
         }
     }
 
     /** Queues a snapshot that only speeds up loading, if there is room now; false if it was skipped. */
     boolean offerSnapshot(Snapshot snapshot, Duration flushEvery) {
-        GameBuffer buffer = buffer(snapshot.gameId());
-        synchronized (buffer) {
-            if (buffer.pendingSnapshotMissing() && !room.tryAcquire()) {
-                return false;
+        while (true) {
+            GameBuffer buffer = buffer(snapshot.gameId());
+            synchronized (buffer) {
+                if (buffer.isRetired()) {
+                    continue;
+                }
+                if (buffer.pendingSnapshotMissing() && !room.tryAcquire()) {
+                    return false;
+                }
+                buffer.replaceSnapshot(snapshot, flushEvery.toNanos());
+                return true;
             }
-            buffer.replaceSnapshot(snapshot, flushEvery.toNanos());
-            return true;
         }
     }
 
@@ -219,7 +234,12 @@ final class WriteBehind implements AutoCloseable {
                 }
             }
         } finally {
-            locked.forEach(b -> b.flushing.unlock());
+            for (GameBuffer b : locked) {
+                if (b.retireIfEmpty()) {
+                    buffers.remove(b.gameId, b);
+                }
+                b.flushing.unlock();
+            }
         }
         return failures;
     }

@@ -19,6 +19,7 @@ final class EngineMetrics {
     private final ConcurrentHashMap<String, Counter> rejected = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Timer> loads = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Counter> snapshots = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Counter> appended = new ConcurrentHashMap<>();
     private final Counter hits;
     private final Counter conflicts;
     private final Timer flushLag;
@@ -48,6 +49,12 @@ final class EngineMetrics {
     void rejected(String gameType, String code) {
         rejected.computeIfAbsent(gameType + '\0' + code, k -> Counter.builder("statecraft.commands.rejected").tag("game.type", gameType)
                 .tag("code", code).description("Rejected commands by reason code").register(registry)).increment();
+    }
+
+    /** Events of accepted commands handed to the store: written at once ({@code durable}) or queued ({@code buffered}). */
+    void appended(String gameType, String policy, int events) {
+        appended.computeIfAbsent(gameType + '\0' + policy, k -> Counter.builder("statecraft.events.appended").tag("game.type", gameType)
+                .tag("policy", policy).description("Events of accepted commands, by write policy").register(registry)).increment(events);
     }
 
     void hit() {

@@ -55,6 +55,7 @@ final class Persister {
                 } else {
                     store.events().append(request);
                 }
+                metrics.appended(type.name(), "durable", request.events().size());
             }
             case WritePolicy.Buffered buffered -> {
                 if (snapshotsOnly) {
@@ -64,6 +65,7 @@ final class Persister {
                 } else {
                     writeBehind.append(request, buffered.flushEvery(), buffered.flushAfterEvents());
                 }
+                metrics.appended(type.name(), "buffered", request.events().size());
             }
         }
     }

@@ -10,7 +10,7 @@ import dev.statecraft.rules.Actor;
  * point to a neighbouring tile (a different direction per player) and back on their next turn. Every
  * move is legal for players who entered at the spawn point and moved only as told here.
  */
-final class ZoneWalk {
+public final class ZoneWalk {
     private static final int[][] DIRECTIONS = {{1, 0}, {1, 1}, {0, 1}, {-1, 1}, {-1, 0}, {-1, -1}, {0, -1}, {1, -1}};
 
     private final Actor[] players;
@@ -18,7 +18,7 @@ final class ZoneWalk {
     private final Move[] home;
     private long moves;
 
-    record Step(Actor actor, Move move) {
+    public record Step(Actor actor, Move move) {
     }
 
     private ZoneWalk(String[] playerIds, Position spawn) {
@@ -34,12 +34,12 @@ final class ZoneWalk {
     }
 
     /** The walk of {@code playerIds}, all standing on the spawn point of a zone with {@code settings}. */
-    static ZoneWalk of(String[] playerIds, ZoneSettings settings) {
+    public static ZoneWalk of(String[] playerIds, ZoneSettings settings) {
         return new ZoneWalk(playerIds, settings.spawn());
     }
 
     /** Player ids {@code <zoneId>-p0, <zoneId>-p1, ...}. */
-    static String[] playerIds(String zoneId, int count) {
+    public static String[] playerIds(String zoneId, int count) {
         String[] ids = new String[count];
         for (int i = 0; i < count; i++) {
             ids[i] = zoneId + "-p" + i;
@@ -47,7 +47,7 @@ final class ZoneWalk {
         return ids;
     }
 
-    Step next() {
+    public Step next() {
         int player = (int) (moves % players.length);
         boolean outbound = (moves / players.length) % 2 == 0;
         moves++;

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Builds the benchmark jar and measures the durability figures of docs/BENCHMARKS.md ("Durability (SQLite)")
+# on this machine, against real SQLite files in one data folder, so every figure comes from the same disk.
+# Sized for a 2-core machine: about 5 minutes including the build (writing the 1,000,000-event zone takes
+# about a minute of it). Run it on a quiet machine; every command it runs is printed first, exactly, and
+# recorded at the top of the Markdown file its output goes to.
+#
+#   statecraft-bench/run-durability.sh           full run, into statecraft-bench/target/results/
+#   statecraft-bench/run-durability.sh --smoke   tiny settings that only prove every driver runs,
+#                                                into statecraft-bench/target/results-smoke/ (figures meaningless)
+#
+# STATECRAFT_BENCH_DATA=/path/on/another/disk measures that disk instead of statecraft-bench/target/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bin/find-java
+
+case "${1:-}" in
+  "")
+    fsync_seconds=5
+    durable_one=(--games 1 --warmup 3 --seconds 10 --fsync-seconds 3)
+    durable_many=(--games 1000 --warmup 5 --seconds 15 --fsync-seconds 3)
+    buffered=(--zones 1000 --threads 4 --warmup 5 --seconds 15)
+    recovery=(--events 1000000 --repeats 3)
+    results=statecraft-bench/target/results
+    ;;
+  --smoke)
+    fsync_seconds=1
+    durable_one=(--games 1 --warmup 0.5 --seconds 1 --fsync-seconds 0.5)
+    durable_many=(--games 100 --warmup 0.5 --seconds 1 --fsync-seconds 0.5)
+    buffered=(--zones 100 --threads 2 --warmup 0.5 --seconds 1)
+    recovery=(--events 20000 --repeats 1)
+    results=statecraft-bench/target/results-smoke
+    ;;
+  *)
+    echo "usage: $0 [--smoke]" >&2
+    exit 2
+    ;;
+esac
+
+java="$JAVA_HOME/bin/java"
+jar=statecraft-bench/target/benchmarks.jar
+data="${STATECRAFT_BENCH_DATA:-statecraft-bench/target/durability-data}"
+# A fixed heap keeps heap resizing out of the figures.
+java_cmd=("$java" -Xms2g -Xmx2g --enable-native-access=ALL-UNNAMED -cp "$jar")
+drivers=dev.statecraft.bench.durability
+
+print_command() {
+  printf '```sh\n$'
+  printf ' %q' "$@"
+  printf '\n```\n\n'
+}
+
+# run NAME COMMAND...: the command and its Markdown tables go to the terminal and to NAME.md; its log
+# (schema migration, progress) to the terminal and to NAME.log.
+run() {
+  local name="$1"
+  shift
+  echo
+  {
+    print_command "$@"
+    "$@" 2> >(tee "$results/$name.log" >&2)
+  } | tee "$results/$name.md"
+}
+
+machine_facts() {
+  echo "commit: $(git rev-parse HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
+  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "cpu: $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n 1)"
+  echo "cores (nproc): $(nproc)"
+  echo "memory: $(free -h 2>/dev/null | awk '/^Mem:/ {print $2}')"
+  echo "os: $(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME"), kernel $(uname -r)"
+  echo "data folder: $(readlink -f "$data")"
+  echo "data folder's file system:"
+  df -hT "$data" 2>/dev/null | sed 's/^/  /'
+  echo "load average before the run: $(cut -d ' ' -f 1-3 /proc/loadavg)"
+  echo "jdk:"
+  "$java" -version 2>&1 | sed 's/^/  /'
+}
+
+printf '$ ./mvnw -B -q -ntp package -DskipTests -pl statecraft-bench -am\n'
+./mvnw -B -q -ntp package -DskipTests -pl statecraft-bench -am
+# run-benchmarks.sh writes to the same folder: replace only this script's files.
+mkdir -p "$results" "$data"
+rm -f "$results"/machine-durability.txt "$results"/{raw-fsync,durable-one-game,durable-many-games,buffered,recovery}.{md,log}
+machine_facts | tee "$results/machine-durability.txt"
+
+# Raw fsync first: the disk's own rate, before SQLite has touched it.
+run raw-fsync "${java_cmd[@]}" "$drivers.RawFsync" --seconds "$fsync_seconds" --data "$data"
+run durable-one-game "${java_cmd[@]}" "$drivers.DurableLoad" "${durable_one[@]}" --data "$data"
+run durable-many-games "${java_cmd[@]}" "$drivers.DurableLoad" "${durable_many[@]}" --data "$data"
+run buffered "${java_cmd[@]}" "$drivers.BufferedLoad" "${buffered[@]}" --data "$data"
+run recovery "${java_cmd[@]}" "$drivers.RecoveryTime" "${recovery[@]}" --data "$data"
+
+echo
+echo "Results are in $results/: machine-durability.txt, raw-fsync.md, durable-one-game.md, durable-many-games.md, buffered.md, recovery.md (logs in *.log)"

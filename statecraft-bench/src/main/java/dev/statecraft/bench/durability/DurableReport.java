@@ -1,0 +1,44 @@
+package dev.statecraft.bench.durability;
+
+import java.io.PrintStream;
+
+/** The figures of one {@link DurableLoad} run, printed as Markdown tables with their goal. */
+record DurableReport(DurableLoad.Settings settings, String dataFolder, FsyncRate fsync, MeasuredWindow.Result load) {
+    static final double GOAL_RATIO = 0.7;
+    static final double GOAL_EVENTS_PER_SECOND = 100_000;
+    static final double GOAL_P99_NANOS = 5_000_000;
+
+    double ratioToFsync() {
+        return load.eventsPerSecond() / fsync.perSecond();
+    }
+
+    boolean goalMet() {
+        return settings.oneGame()
+                ? ratioToFsync() >= GOAL_RATIO
+                : load.eventsPerSecond() >= GOAL_EVENTS_PER_SECOND && load.p99Nanos() <= GOAL_P99_NANOS;
+    }
+
+    String goal() {
+        return settings.oneGame()
+                ? "events/s >= 0.7 x raw fsync/s"
+                : ">= 100,000 events/s and p99 <= 5 ms" + (settings.games() == 1_000 ? "" : " (set for 1,000 games)");
+    }
+
+    void print(PrintStream out) {
+        String threads = settings.oneGame() ? "1 platform" : Figures.count(settings.games()) + " virtual";
+        out.printf("## Durable events: %s (SQLite)%n%n", settings.oneGame() ? "1 game, sequential" : Figures.count(settings.games()) + " games concurrent");
+        out.println("Data folder: " + dataFolder + "; " + Figures.jvm() + ".");
+        out.printf("Measured %s s after a %s s warm-up; zones of %d players, one `Move` (one event) per command, every command durable.%n%n",
+                Figures.seconds(load.nanos()), Figures.seconds(settings.warmup().toNanos()), settings.playersPerZone());
+        out.println("| games | driver threads | events/s | ack p50 (ms) | ack p99 (ms) | raw fsync/s (same run, just before) | events/s ÷ raw fsync/s | goal | met? |");
+        out.println("| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |");
+        out.printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", Figures.count(settings.games()), threads,
+                Figures.count(load.eventsPerSecond()), Figures.millis(load.p50Nanos()), Figures.millis(load.p99Nanos()),
+                Figures.count(fsync.perSecond()), Figures.ratio(ratioToFsync()), goal(), Figures.met(goalMet()));
+        out.println();
+        out.println("SQLite group-commit writer in the same window (a commit is one transaction and one sync; snapshots and creates are writes too):");
+        out.println();
+        WriterBatches.printHeader(out, "games", "raw write + fsync p50 / p99 (ms)");
+        load.writer().printRow(out, Figures.count(settings.games()), Figures.millis(fsync.p50Nanos()) + " / " + Figures.millis(fsync.p99Nanos()));
+    }
+}

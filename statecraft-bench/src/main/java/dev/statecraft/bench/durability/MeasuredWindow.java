@@ -1,0 +1,67 @@
+package dev.statecraft.bench.durability;
+
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Acknowledgement latencies and events of many driver threads, counted between {@link #open()} and
+ * {@link #close()} only: what completes during the warm-up, or after the window, is not in the figures.
+ * Recording is wait-free, so a thousand threads can share one window.
+ */
+final class MeasuredWindow {
+    private final Recorder latencies = new Recorder(3);
+    private final LongAdder events = new LongAdder();
+    private final WriterBatches writer;
+    private long openedAt;
+    private long eventsAtOpen;
+    private WriterBatches.Reading writerAtOpen;
+
+    /** What was measured in the window. */
+    record Result(long nanos, long commands, long events, Histogram latencies, WriterBatches.Activity writer) {
+        double seconds() {
+            return nanos / 1e9;
+        }
+
+        double eventsPerSecond() {
+            return events / seconds();
+        }
+
+        double commandsPerSecond() {
+            return commands / seconds();
+        }
+
+        double p50Nanos() {
+            return latencies.getValueAtPercentile(50);
+        }
+
+        double p99Nanos() {
+            return latencies.getValueAtPercentile(99);
+        }
+    }
+
+    MeasuredWindow(WriterBatches writer) {
+        this.writer = writer;
+    }
+
+    /** One acknowledged command: how long {@code submit} took and how many events it wrote. */
+    void record(long nanos, int eventCount) {
+        latencies.recordValue(nanos);
+        events.add(eventCount);
+    }
+
+    void open() {
+        latencies.getIntervalHistogram();
+        eventsAtOpen = events.sum();
+        writerAtOpen = writer.read();
+        openedAt = System.nanoTime();
+    }
+
+    Result close() {
+        long nanos = System.nanoTime() - openedAt;
+        Histogram measured = latencies.getIntervalHistogram();
+        long eventCount = events.sum() - eventsAtOpen;
+        WriterBatches.Activity batches = WriterBatches.Activity.between(writerAtOpen, writer.read(), nanos / 1e9);
+        return new Result(nanos, measured.getTotalCount(), eventCount, measured, batches);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.statecraft.bench.durability;
+
+import dev.statecraft.sqlite.SqliteWriterMetrics;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.PrintStream;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The SQLite group-commit writer's meters ({@link SqliteWriterMetrics}), read at the start and the end of
+ * a measured window: how many transactions it committed (one sync each), how many writes each held, how
+ * long running a batch's SQL took, and how long commit plus sync took.
+ */
+final class WriterBatches {
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final SqliteWriterMetrics listener = new SqliteWriterMetrics(registry);
+
+    /** Cumulative readings of the writer's meters at one moment. */
+    record Reading(long commits, double writes, double applyNanos, double syncNanos) {
+    }
+
+    /** What the writer did between two readings. */
+    record Activity(long commits, double meanWrites, double meanApplyNanos, double meanSyncNanos, double commitsPerSecond) {
+        static Activity between(Reading start, Reading end, double seconds) {
+            long commits = end.commits() - start.commits();
+            return new Activity(commits,
+                    perCommit(end.writes() - start.writes(), commits),
+                    perCommit(end.applyNanos() - start.applyNanos(), commits),
+                    perCommit(end.syncNanos() - start.syncNanos(), commits),
+                    commits / seconds);
+        }
+
+        private static double perCommit(double total, long commits) {
+            return commits == 0 ? 0 : total / commits;
+        }
+
+        /** One row under {@link #printHeader}, with the cells of its extra columns. */
+        void printRow(PrintStream out, String run, String... extraCells) {
+            out.printf("| %s | %s | %s | %s | %s |%s%n", run, Figures.count(commitsPerSecond), Figures.decimal(meanWrites),
+                    Figures.millis(meanApplyNanos), Figures.millis(meanSyncNanos), cells(extraCells));
+        }
+    }
+
+    static void printHeader(PrintStream out, String run, String... extraColumns) {
+        out.println("| " + run + " | commits/s | writes per commit (mean) | run the SQL (ms, mean) | commit + sync (ms, mean) |" + cells(extraColumns));
+        out.println("| ---: | ---: | ---: | ---: | ---: |" + " ---: |".repeat(extraColumns.length));
+    }
+
+    private static String cells(String... values) {
+        StringBuilder cells = new StringBuilder();
+        for (String value : values) {
+            cells.append(' ').append(value).append(" |");
+        }
+        return cells.toString();
+    }
+
+    /** The listener to open the store with. */
+    SqliteWriterMetrics listener() {
+        return listener;
+    }
+
+    Reading read() {
+        DistributionSummary batches = registry.get("statecraft.store.batch.size").summary();
+        Timer apply = registry.get("statecraft.store.batch.apply").timer();
+        Timer sync = registry.get("statecraft.store.batch.sync").timer();
+        return new Reading(batches.count(), batches.totalAmount(), apply.totalTime(TimeUnit.NANOSECONDS), sync.totalTime(TimeUnit.NANOSECONDS));
+    }
+}

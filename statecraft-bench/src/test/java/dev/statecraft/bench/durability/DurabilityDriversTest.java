@@ -1,0 +1,114 @@
+package dev.statecraft.bench.durability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.statecraft.engine.Recovery;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every durability driver at a tiny scale, on real SQLite files: the figures mean nothing, the drivers work. */
+class DurabilityDriversTest {
+    private static final Duration SHORT = Duration.ofMillis(200);
+    private static final Duration ONE_SECOND = Duration.ofSeconds(1);
+
+    @TempDir
+    Path data;
+
+    @Test
+    void raw_fsync_counts_synced_writes_in_the_data_folder_and_leaves_no_file_behind() throws Exception {
+        FsyncRate rate = RawFsync.measure(data, SHORT);
+
+        assertThat(rate.syncs()).isPositive();
+        assertThat(rate.perSecond()).isPositive();
+        assertThat(rate.p99Nanos()).isGreaterThanOrEqualTo(rate.p50Nanos()).isPositive();
+        try (var files = Files.list(data)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void one_durable_game_is_acknowledged_command_by_command_and_compared_with_the_raw_fsync_rate() {
+        DurableReport report;
+        try (ScratchFolder folder = ScratchFolder.create(data, "durable", false)) {
+            report = DurableLoad.run(new DurableLoad.Settings(1, 4, SHORT, ONE_SECOND, SHORT), folder);
+        }
+
+        assertThat(report.load().events()).isPositive().isEqualTo(report.load().commands());
+        assertThat(report.load().writer().commits()).isPositive();
+        assertThat(report.ratioToFsync()).isPositive();
+        assertThat(printed(report::print)).contains("| 1 | 1 platform |", "events/s >= 0.7 x raw fsync/s");
+    }
+
+    @Test
+    void many_durable_games_are_driven_by_a_virtual_thread_each_and_share_commits() {
+        DurableReport report;
+        try (ScratchFolder folder = ScratchFolder.create(data, "durable", false)) {
+            report = DurableLoad.run(new DurableLoad.Settings(10, 4, SHORT, ONE_SECOND, SHORT), folder);
+        }
+
+        assertThat(report.load().events()).isPositive();
+        assertThat(report.load().writer().meanWrites()).isGreaterThanOrEqualTo(1);
+        assertThat(printed(report::print)).contains("| 10 | 10 virtual |", ">= 100,000 events/s and p99 <= 5 ms (set for 1,000 games)");
+    }
+
+    @Test
+    void buffered_zones_are_flushed_and_the_flush_lag_comes_from_the_engine_timer() {
+        BufferedReport report;
+        try (ScratchFolder folder = ScratchFolder.create(data, "buffered", false)) {
+            report = BufferedLoad.run(new BufferedLoad.Settings(10, 2, 4, SHORT, ONE_SECOND), folder);
+        }
+
+        assertThat(report.load().commands()).isPositive();
+        assertThat(report.lag().flushes()).isPositive();
+        assertThat(report.lag().p99Nanos()).isGreaterThanOrEqualTo(report.lag().p50Nanos()).isPositive();
+        assertThat(printed(report::print)).contains("| 10 | 2 platform |");
+    }
+
+    @Test
+    void a_long_zone_is_recovered_from_its_events_and_from_its_snapshot_to_the_same_state() {
+        RecoveryReport report;
+        try (ScratchFolder folder = ScratchFolder.create(data, "recovery", false)) {
+            report = RecoveryTime.run(new RecoveryTime.Settings(10_000, 1, 4), folder);
+        }
+
+        assertThat(report.built().lastVersion()).isEqualTo(10_000);
+        assertThat(report.sameState()).isTrue();
+        assertThat(report.loads().get(Recovery.FROM_EVENTS).getFirst().source()).isEqualTo("events");
+        assertThat(report.loads().get(Recovery.LATEST).getFirst().source()).isEqualTo("snapshot");
+        assertThat(report.storeBytes()).isPositive();
+        assertThat(printed(report::print)).contains("`FROM_EVENTS` (no snapshots)", "median <= 3,000 ms");
+    }
+
+    @Test
+    void a_driver_refuses_an_option_it_does_not_know_and_names_the_ones_it_does() {
+        assertThatThrownBy(() -> DriverArgs.parse(new String[] {"--game", "10"}, Set.of("--games", "--seconds")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown option '--game'")
+                .hasMessageContaining("--games, --keep, --seconds");
+    }
+
+    @Test
+    void the_scratch_folder_is_deleted_when_closed() {
+        Path made;
+        try (ScratchFolder folder = ScratchFolder.create(data, "scratch", false)) {
+            made = folder.path();
+            assertThat(made).isDirectory();
+        }
+        assertThat(made).doesNotExist();
+    }
+
+    private static String printed(Consumer<PrintStream> print) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        print.accept(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}

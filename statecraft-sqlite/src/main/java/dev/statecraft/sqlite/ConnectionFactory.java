@@ -33,9 +33,16 @@ final class ConnectionFactory {
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode=WAL");
             s.execute("PRAGMA synchronous=FULL");
+            // The Checkpointer copies the log back from its own thread; the commit path never does.
+            s.execute("PRAGMA wal_autocheckpoint=0");
+            s.execute("PRAGMA journal_size_limit=67108864");
         }
         c.setAutoCommit(false);
         return c;
+    }
+
+    Connection openCheckpointer() throws SQLException {
+        return dataSource().getConnection();
     }
 
     Connection openReadOnly() throws SQLException {

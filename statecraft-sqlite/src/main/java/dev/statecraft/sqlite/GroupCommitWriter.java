@@ -2,10 +2,10 @@ package dev.statecraft.sqlite;
 
 import dev.statecraft.StatecraftException;
 import dev.statecraft.store.StoreException;
+import java.lang.System.Logger.Level;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,9 +14,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * The only writer of the database: one thread that drains every pending write of every game and
- * commits them in one transaction with one sync. A write is complete, and its caller released,
- * only after the transaction holding it is committed and synced. Each write runs in a savepoint,
- * so one refused write (a version conflict, say) does not undo the others in its batch.
+ * commits them in one transaction with one sync. A write is complete, and its caller released, only
+ * after the transaction holding it is committed and synced.
+ *
+ * <p>Writes check first and refuse before writing (see {@link WriteOp}), so a refused write needs no
+ * undo and the batch runs without savepoints. If the database fails in the middle of a write, the
+ * batch is rolled back and run again with each write in its own savepoint, so that only the failing
+ * write fails.
  */
 final class GroupCommitWriter implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(GroupCommitWriter.class.getName());
@@ -24,8 +28,15 @@ final class GroupCommitWriter implements AutoCloseable {
     private record Pending<T>(WriteOp<T> op, CompletableFuture<T> done) {
     }
 
+    /** The database failed part way through a write of the fast path. */
+    private static final class MidWriteFailure extends Exception {
+        MidWriteFailure(Throwable cause) {
+            super(cause);
+        }
+    }
+
     private final Path file;
-    private final Connection connection;
+    private final SqlSession session;
     private final int maxBatch;
     private final WriterListener listener;
     private final StreamVersions versions = new StreamVersions();
@@ -33,9 +44,9 @@ final class GroupCommitWriter implements AutoCloseable {
     private final Thread thread;
     private boolean closing;
 
-    GroupCommitWriter(Path file, Connection connection, int maxBatch, WriterListener listener) {
+    GroupCommitWriter(Path file, SqlSession session, int maxBatch, WriterListener listener) {
         this.file = file;
-        this.connection = connection;
+        this.session = session;
         this.maxBatch = maxBatch;
         this.listener = listener;
         this.thread = Thread.ofPlatform().name("statecraft-sqlite-writer").daemon().start(this::run);
@@ -91,19 +102,25 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private void runBatch(List<Pending<?>> batch) {
         long started = System.nanoTime();
-        List<Runnable> completions = new ArrayList<>(batch.size());
-        for (Pending<?> pending : batch) {
-            completions.add(apply(pending));
+        List<Runnable> completions;
+        try {
+            completions = applyAll(batch);
+        } catch (MidWriteFailure e) {
+            LOG.log(Level.WARNING, "sqlite " + file + ": a write failed inside a batch of " + batch.size()
+                    + "; running the batch again one savepoint per write: " + e.getCause().getMessage());
+            rollbackQuietly();
+            versions.rollback();
+            completions = applyEachInSavepoint(batch);
         }
         long applied = System.nanoTime();
         try {
-            connection.commit();
+            session.connection().commit();
             versions.commit();
         } catch (SQLException e) {
             versions.rollback();
             rollbackQuietly();
             StoreException failure = new StoreException("sqlite " + file + ": commit of " + batch.size() + " writes failed, none was stored: " + e.getMessage(), e);
-            LOG.log(System.Logger.Level.ERROR, failure.getMessage(), e);
+            LOG.log(Level.ERROR, failure.getMessage(), e);
             batch.forEach(p -> p.done().completeExceptionally(failure));
             return;
         }
@@ -111,45 +128,64 @@ final class GroupCommitWriter implements AutoCloseable {
         try {
             listener.batchCommitted(batch.size(), applied - started, committed - applied);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "sqlite " + file + ": writer listener failed", e);
+            LOG.log(Level.WARNING, "sqlite " + file + ": writer listener failed", e);
         }
         completions.forEach(Runnable::run);
     }
 
-    /** Runs one write in its own savepoint; returns how to complete its caller once the batch commits. */
-    private <T> Runnable apply(Pending<T> pending) {
-        Savepoint savepoint;
-        try {
-            savepoint = connection.setSavepoint();
-        } catch (SQLException e) {
-            return () -> pending.done().completeExceptionally(new StoreException("sqlite " + file + ": " + e.getMessage(), e));
+    private List<Runnable> applyAll(List<Pending<?>> batch) throws MidWriteFailure {
+        List<Runnable> completions = new ArrayList<>(batch.size());
+        for (Pending<?> pending : batch) {
+            completions.add(applyFast(pending));
         }
+        return completions;
+    }
+
+    private <T> Runnable applyFast(Pending<T> pending) throws MidWriteFailure {
         try {
-            T result = pending.op().apply(connection, versions);
-            connection.releaseSavepoint(savepoint);
+            T result = pending.op().apply(session, versions);
             return () -> pending.done().complete(result);
+        } catch (StatecraftException refused) {
+            return () -> pending.done().completeExceptionally(refused);
         } catch (SQLException | RuntimeException e) {
-            undo(savepoint);
-            RuntimeException failure = e instanceof RuntimeException re ? re
-                    : new StoreException("sqlite " + file + ": write failed: " + e.getMessage(), e);
-            return () -> pending.done().completeExceptionally(failure);
+            throw new MidWriteFailure(e);
         }
     }
 
-    private void undo(Savepoint savepoint) {
-        try {
-            connection.rollback(savepoint);
-            connection.releaseSavepoint(savepoint);
+    private List<Runnable> applyEachInSavepoint(List<Pending<?>> batch) {
+        List<Runnable> completions = new ArrayList<>(batch.size());
+        for (Pending<?> pending : batch) {
+            completions.add(applyInSavepoint(pending));
+        }
+        return completions;
+    }
+
+    private <T> Runnable applyInSavepoint(Pending<T> pending) {
+        try (Statement s = session.connection().createStatement()) {
+            s.execute("SAVEPOINT write");
+            try {
+                T result = pending.op().apply(session, versions);
+                s.execute("RELEASE write");
+                return () -> pending.done().complete(result);
+            } catch (SQLException | RuntimeException e) {
+                s.execute("ROLLBACK TO write");
+                s.execute("RELEASE write");
+                versions.rollback();
+                RuntimeException failure = e instanceof RuntimeException re ? re
+                        : new StoreException("sqlite " + file + ": write failed: " + e.getMessage(), e);
+                return () -> pending.done().completeExceptionally(failure);
+            }
         } catch (SQLException e) {
-            throw new StoreException("sqlite " + file + ": cannot roll back a failed write: " + e.getMessage(), e);
+            StoreException failure = new StoreException("sqlite " + file + ": cannot isolate a failed write: " + e.getMessage(), e);
+            return () -> pending.done().completeExceptionally(failure);
         }
     }
 
     private void rollbackQuietly() {
         try {
-            connection.rollback();
+            session.connection().rollback();
         } catch (SQLException e) {
-            LOG.log(System.Logger.Level.ERROR, "sqlite " + file + ": rollback failed", e);
+            LOG.log(Level.ERROR, "sqlite " + file + ": rollback failed", e);
         }
     }
 
@@ -170,10 +206,15 @@ final class GroupCommitWriter implements AutoCloseable {
         }
         StoreException closed = new StoreException("sqlite " + file + ": store is closed");
         queue.forEach(p -> p.done().completeExceptionally(closed));
-        try {
-            connection.close();
+        try (Statement s = session.connection().createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         } catch (SQLException e) {
-            LOG.log(System.Logger.Level.WARNING, "sqlite " + file + ": closing the write connection failed", e);
+            LOG.log(Level.WARNING, "sqlite " + file + ": final checkpoint failed; the log is kept beside the database", e);
+        }
+        try {
+            session.close();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "sqlite " + file + ": closing the write connection failed", e);
         }
     }
 }

@@ -2,51 +2,50 @@ package dev.statecraft.sqlite;
 
 import dev.statecraft.store.StoreException;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
-/** A fixed set of read-only connections lent out one query at a time. */
+/** A fixed set of read-only sessions lent out one query at a time. */
 final class ReadConnections implements AutoCloseable {
     private final Path file;
-    private final BlockingQueue<Connection> idle;
-    private final List<Connection> all = new ArrayList<>();
+    private final BlockingQueue<SqlSession> idle;
+    private final List<SqlSession> all = new ArrayList<>();
 
     ReadConnections(Path file, int count, ConnectionFactory factory) throws SQLException {
         this.file = file;
         this.idle = new ArrayBlockingQueue<>(count);
         for (int i = 0; i < count; i++) {
-            Connection c = factory.openReadOnly();
-            all.add(c);
-            idle.add(c);
+            SqlSession session = new SqlSession(factory.openReadOnly());
+            all.add(session);
+            idle.add(session);
         }
     }
 
     <T> T read(SqlWork<T> work) {
-        Connection c;
+        SqlSession session;
         try {
-            c = idle.take();
+            session = idle.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException("sqlite " + file + ": interrupted while waiting for a read connection", e);
         }
         try {
-            return work.run(c);
+            return work.run(session);
         } catch (SQLException e) {
             throw new StoreException("sqlite " + file + ": read failed: " + e.getMessage(), e);
         } finally {
-            idle.add(c);
+            idle.add(session);
         }
     }
 
     @Override
     public void close() {
-        for (Connection c : all) {
+        for (SqlSession session : all) {
             try {
-                c.close();
+                session.close();
             } catch (SQLException ignored) {
                 // closing a read-only connection cannot lose anything
             }

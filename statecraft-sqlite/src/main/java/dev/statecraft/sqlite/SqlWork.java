@@ -1,10 +1,9 @@
 package dev.statecraft.sqlite;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 
-/** Work done with one JDBC connection. */
+/** Work done with one session. */
 @FunctionalInterface
 interface SqlWork<T> {
-    T run(Connection connection) throws SQLException;
+    T run(SqlSession session) throws SQLException;
 }

@@ -25,11 +25,11 @@ final class SqliteArchive implements Archive {
 
     @Override
     public void archive(ArchivedGame game) {
-        writer.execute((connection, versions) -> {
-            if (!SqliteCatalog.exists(connection, "games", game.gameId())) {
+        writer.execute((session, versions) -> {
+            if (!SqliteCatalog.exists(session, "games", game.gameId())) {
                 throw new GameNotFoundException(game.gameId());
             }
-            try (PreparedStatement insert = connection.prepareStatement(
+            try (PreparedStatement insert = session.connection().prepareStatement(
                     "INSERT INTO archived_games (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, game.gameId());
                 insert.setString(2, game.gameType());
@@ -45,10 +45,9 @@ final class SqliteArchive implements Archive {
                 insert.executeUpdate();
             }
             for (String table : List.of("events", "commands", "snapshots", "games")) {
-                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE game_id = ?")) {
-                    delete.setString(1, game.gameId());
-                    delete.executeUpdate();
-                }
+                PreparedStatement delete = session.prepared("DELETE FROM " + table + " WHERE game_id = ?");
+                delete.setString(1, game.gameId());
+                delete.executeUpdate();
             }
             versions.set(game.gameId(), StreamVersions.ARCHIVED);
             return null;
@@ -57,23 +56,20 @@ final class SqliteArchive implements Archive {
 
     @Override
     public Optional<ArchivedGame> findArchived(String gameId) {
-        return reads.read(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM archived_games WHERE game_id = ?")) {
-                select.setString(1, gameId);
-                return archived(select).stream().findFirst();
-            }
+        return reads.read(session -> {
+            PreparedStatement select = session.prepared("SELECT " + COLUMNS + " FROM archived_games WHERE game_id = ?");
+            select.setString(1, gameId);
+            return archived(select).stream().findFirst();
         });
     }
 
     @Override
     public List<ArchivedGame> listArchived(String afterGameId, int limit) {
-        return reads.read(c -> {
-            try (PreparedStatement select = c.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM archived_games WHERE game_id > ? ORDER BY game_id LIMIT ?")) {
-                select.setString(1, afterGameId);
-                select.setInt(2, limit);
-                return archived(select);
-            }
+        return reads.read(session -> {
+            PreparedStatement select = session.prepared("SELECT " + COLUMNS + " FROM archived_games WHERE game_id > ? ORDER BY game_id LIMIT ?");
+            select.setString(1, afterGameId);
+            select.setInt(2, limit);
+            return archived(select);
         });
     }
 

@@ -4,7 +4,6 @@ import dev.statecraft.codec.JsonCodec;
 import dev.statecraft.store.GameAlreadyExistsException;
 import dev.statecraft.store.GameCatalog;
 import dev.statecraft.store.GameRecord;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,64 +24,56 @@ final class SqliteCatalog implements GameCatalog {
 
     @Override
     public void register(GameRecord game) {
-        writer.execute((connection, versions) -> {
-            if (exists(connection, "archived_games", game.gameId()) || exists(connection, "games", game.gameId())) {
+        writer.execute((session, versions) -> {
+            if (exists(session, "archived_games", game.gameId()) || exists(session, "games", game.gameId())) {
                 throw new GameAlreadyExistsException(game.gameId());
             }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO games (game_id, game_type, setup, created_at) VALUES (?, ?, ?, ?)")) {
-                insert.setString(1, game.gameId());
-                insert.setString(2, game.gameType());
-                insert.setString(3, SetupJson.write(game.setup()));
-                insert.setLong(4, Micros.of(game.createdAt()));
-                insert.executeUpdate();
-            }
+            PreparedStatement insert = session.prepared("INSERT INTO games (game_id, game_type, setup, created_at) VALUES (?, ?, ?, ?)");
+            insert.setString(1, game.gameId());
+            insert.setString(2, game.gameType());
+            insert.setString(3, SetupJson.write(game.setup()));
+            insert.setLong(4, Micros.of(game.createdAt()));
+            insert.executeUpdate();
             return null;
         });
     }
 
-    static boolean exists(Connection connection, String table, String gameId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM " + table + " WHERE game_id = ?")) {
-            select.setString(1, gameId);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next();
-            }
+    static boolean exists(SqlSession session, String table, String gameId) throws SQLException {
+        PreparedStatement select = session.prepared("SELECT 1 FROM " + table + " WHERE game_id = ?");
+        select.setString(1, gameId);
+        try (ResultSet rs = select.executeQuery()) {
+            return rs.next();
         }
     }
 
     @Override
     public Optional<GameRecord> find(String gameId) {
-        return reads.read(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT game_id, game_type, setup, created_at FROM games WHERE game_id = ?")) {
-                select.setString(1, gameId);
-                List<GameRecord> found = records(select);
-                return found.stream().findFirst();
-            }
+        return reads.read(session -> {
+            PreparedStatement select = session.prepared("SELECT game_id, game_type, setup, created_at FROM games WHERE game_id = ?");
+            select.setString(1, gameId);
+            return records(select).stream().findFirst();
         });
     }
 
     @Override
     public List<GameRecord> list(String afterGameId, int limit) {
-        return reads.read(c -> {
-            try (PreparedStatement select = c.prepareStatement(
-                    "SELECT game_id, game_type, setup, created_at FROM games WHERE game_id > ? ORDER BY game_id LIMIT ?")) {
-                select.setString(1, afterGameId);
-                select.setInt(2, limit);
-                return records(select);
-            }
+        return reads.read(session -> {
+            PreparedStatement select = session.prepared("SELECT game_id, game_type, setup, created_at FROM games WHERE game_id > ? ORDER BY game_id LIMIT ?");
+            select.setString(1, afterGameId);
+            select.setInt(2, limit);
+            return records(select);
         });
     }
 
     @Override
     public List<GameRecord> mostRecentlyActive(int limit) {
-        return reads.read(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT g.game_id, g.game_type, g.setup, g.created_at FROM games g "
+        return reads.read(session -> {
+            PreparedStatement select = session.prepared("SELECT g.game_id, g.game_type, g.setup, g.created_at FROM games g "
                     + "ORDER BY MAX(g.created_at, "
                     + "COALESCE((SELECT MAX(e.recorded_at) FROM events e WHERE e.game_id = g.game_id), 0), "
-                    + "COALESCE((SELECT MAX(s.taken_at) FROM snapshots s WHERE s.game_id = g.game_id), 0)) DESC, g.game_id LIMIT ?")) {
-                select.setInt(1, limit);
-                return records(select);
-            }
+                    + "COALESCE((SELECT MAX(s.taken_at) FROM snapshots s WHERE s.game_id = g.game_id), 0)) DESC, g.game_id LIMIT ?");
+            select.setInt(1, limit);
+            return records(select);
         });
     }
 

@@ -25,19 +25,18 @@ final class SqliteSnapshots implements SnapshotStore {
 
     @Override
     public CompletableFuture<Void> saveAsync(Snapshot snapshot) {
-        return writer.submit((connection, versions) -> {
-            if (versions.lastVersion(connection, snapshot.gameId()) == StreamVersions.ARCHIVED) {
+        return writer.submit((session, versions) -> {
+            if (versions.lastVersion(session, snapshot.gameId()) == StreamVersions.ARCHIVED) {
                 throw new StoreException("game " + snapshot.gameId() + ": archived, no more snapshots can be saved");
             }
-            try (PreparedStatement upsert = connection.prepareStatement(
-                    "INSERT OR REPLACE INTO snapshots (game_id, version, schema_version, payload, taken_at) VALUES (?, ?, ?, ?, ?)")) {
-                upsert.setString(1, snapshot.gameId());
-                upsert.setLong(2, snapshot.version());
-                upsert.setInt(3, snapshot.schemaVersion());
-                upsert.setBytes(4, snapshot.payload());
-                upsert.setLong(5, Micros.of(snapshot.takenAt()));
-                upsert.executeUpdate();
-            }
+            PreparedStatement upsert = session.prepared(
+                    "INSERT OR REPLACE INTO snapshots (game_id, version, schema_version, payload, taken_at) VALUES (?, ?, ?, ?, ?)");
+            upsert.setString(1, snapshot.gameId());
+            upsert.setLong(2, snapshot.version());
+            upsert.setInt(3, snapshot.schemaVersion());
+            upsert.setBytes(4, snapshot.payload());
+            upsert.setLong(5, Micros.of(snapshot.takenAt()));
+            upsert.executeUpdate();
             return (Void) null;
         });
     }
@@ -49,16 +48,15 @@ final class SqliteSnapshots implements SnapshotStore {
 
     @Override
     public Optional<Snapshot> latestAtOrBefore(String gameId, long version) {
-        return reads.read(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT version, schema_version, payload, taken_at FROM snapshots "
-                    + "WHERE game_id = ? AND version <= ? ORDER BY version DESC LIMIT 1")) {
-                select.setString(1, gameId);
-                select.setLong(2, version);
-                try (ResultSet rs = select.executeQuery()) {
-                    return rs.next()
-                            ? Optional.of(new Snapshot(gameId, rs.getLong(1), rs.getInt(2), rs.getBytes(3), Micros.toInstant(rs.getLong(4))))
-                            : Optional.empty();
-                }
+        return reads.read(session -> {
+            PreparedStatement select = session.prepared("SELECT version, schema_version, payload, taken_at FROM snapshots "
+                    + "WHERE game_id = ? AND version <= ? ORDER BY version DESC LIMIT 1");
+            select.setString(1, gameId);
+            select.setLong(2, version);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(new Snapshot(gameId, rs.getLong(1), rs.getInt(2), rs.getBytes(3), Micros.toInstant(rs.getLong(4))))
+                        : Optional.empty();
             }
         });
     }

@@ -1,6 +1,5 @@
 package dev.statecraft.sqlite;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,13 +25,13 @@ final class StreamVersions {
     };
     private final Map<String, Long> provisional = new HashMap<>();
 
-    long lastVersion(Connection connection, String gameId) throws SQLException {
+    long lastVersion(SqlSession session, String gameId) throws SQLException {
         Long known = provisional.get(gameId);
         if (known == null) {
             known = committed.get(gameId);
         }
         if (known == null) {
-            known = query(connection, gameId);
+            known = query(session, gameId);
             committed.put(gameId, known);
         }
         return known;
@@ -52,21 +51,19 @@ final class StreamVersions {
         committed.clear();
     }
 
-    private static long query(Connection connection, String gameId) throws SQLException {
-        try (PreparedStatement archived = connection.prepareStatement("SELECT 1 FROM archived_games WHERE game_id = ?")) {
-            archived.setString(1, gameId);
-            try (ResultSet rs = archived.executeQuery()) {
-                if (rs.next()) {
-                    return ARCHIVED;
-                }
+    private static long query(SqlSession session, String gameId) throws SQLException {
+        PreparedStatement archived = session.prepared("SELECT 1 FROM archived_games WHERE game_id = ?");
+        archived.setString(1, gameId);
+        try (ResultSet rs = archived.executeQuery()) {
+            if (rs.next()) {
+                return ARCHIVED;
             }
         }
-        try (PreparedStatement max = connection.prepareStatement("SELECT COALESCE(MAX(version), 0) FROM events WHERE game_id = ?")) {
-            max.setString(1, gameId);
-            try (ResultSet rs = max.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+        PreparedStatement max = session.prepared("SELECT COALESCE(MAX(version), 0) FROM events WHERE game_id = ?");
+        max.setString(1, gameId);
+        try (ResultSet rs = max.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 }

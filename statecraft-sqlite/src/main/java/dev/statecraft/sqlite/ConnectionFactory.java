@@ -23,6 +23,8 @@ final class ConnectionFactory {
         // Durable: a commit returns only after the WAL is synced to the disk.
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout((int) options.busyTimeout().toMillis());
+        // No table has generated keys; without this the driver runs a regex over the SQL of every update.
+        config.setGetGeneratedKeys(false);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         return dataSource;
@@ -31,11 +33,15 @@ final class ConnectionFactory {
     Connection openWriter() throws SQLException {
         Connection c = dataSource().getConnection();
         try (Statement s = c.createStatement()) {
+            // Takes effect only while the file is still empty, that is before the schema is created.
+            s.execute("PRAGMA page_size=" + options.pageSize());
             s.execute("PRAGMA journal_mode=WAL");
             s.execute("PRAGMA synchronous=FULL");
             // The Checkpointer copies the log back from its own thread; the commit path never does.
             s.execute("PRAGMA wal_autocheckpoint=0");
             s.execute("PRAGMA journal_size_limit=67108864");
+            // The writer touches the newest pages of every active game; keep them all in memory.
+            s.execute("PRAGMA cache_size=-" + options.writerCacheKib());
         }
         c.setAutoCommit(false);
         return c;

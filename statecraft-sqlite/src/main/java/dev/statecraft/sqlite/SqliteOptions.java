@@ -10,29 +10,44 @@ import java.util.Objects;
  * @param readConnections read-only connections kept open for concurrent readers
  * @param busyTimeout     how long a connection waits for a lock held by another process
  * @param checkOnOpen     run {@code PRAGMA quick_check} when opening, refusing a damaged file
+ * @param pageSize        bytes per database page for a new file (a power of two, 512 to 65536); each commit writes
+ *                        every page it changed, about two per active game, so smaller pages mean less to sync
+ * @param writerCacheKib  page cache of the writer's connection, in KiB
  */
-public record SqliteOptions(int maxBatch, int readConnections, Duration busyTimeout, boolean checkOnOpen) {
+public record SqliteOptions(int maxBatch, int readConnections, Duration busyTimeout, boolean checkOnOpen, int pageSize, int writerCacheKib) {
 
     public SqliteOptions {
         Objects.requireNonNull(busyTimeout, "busyTimeout");
         if (maxBatch < 1) throw new IllegalArgumentException("maxBatch must be > 0 (was " + maxBatch + ")");
         if (readConnections < 1) throw new IllegalArgumentException("readConnections must be > 0 (was " + readConnections + ")");
         if (busyTimeout.isNegative()) throw new IllegalArgumentException("busyTimeout must not be negative (was " + busyTimeout + ")");
+        if (pageSize < 512 || pageSize > 65_536 || Integer.bitCount(pageSize) != 1) {
+            throw new IllegalArgumentException("pageSize must be a power of two from 512 to 65536 (was " + pageSize + ")");
+        }
+        if (writerCacheKib < 1) throw new IllegalArgumentException("writerCacheKib must be > 0 (was " + writerCacheKib + ")");
     }
 
     public static SqliteOptions defaults() {
-        return new SqliteOptions(2_000, 4, Duration.ofSeconds(5), true);
+        return new SqliteOptions(2_000, 4, Duration.ofSeconds(5), true, 4_096, 65_536);
     }
 
     public SqliteOptions withMaxBatch(int value) {
-        return new SqliteOptions(value, readConnections, busyTimeout, checkOnOpen);
+        return new SqliteOptions(value, readConnections, busyTimeout, checkOnOpen, pageSize, writerCacheKib);
     }
 
     public SqliteOptions withReadConnections(int value) {
-        return new SqliteOptions(maxBatch, value, busyTimeout, checkOnOpen);
+        return new SqliteOptions(maxBatch, value, busyTimeout, checkOnOpen, pageSize, writerCacheKib);
     }
 
     public SqliteOptions withCheckOnOpen(boolean value) {
-        return new SqliteOptions(maxBatch, readConnections, busyTimeout, value);
+        return new SqliteOptions(maxBatch, readConnections, busyTimeout, value, pageSize, writerCacheKib);
+    }
+
+    public SqliteOptions withPageSize(int value) {
+        return new SqliteOptions(maxBatch, readConnections, busyTimeout, checkOnOpen, value, writerCacheKib);
+    }
+
+    public SqliteOptions withWriterCacheKib(int value) {
+        return new SqliteOptions(maxBatch, readConnections, busyTimeout, checkOnOpen, pageSize, value);
     }
 }

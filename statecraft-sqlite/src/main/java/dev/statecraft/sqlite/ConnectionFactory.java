@@ -37,8 +37,10 @@ final class ConnectionFactory {
             s.execute("PRAGMA page_size=" + options.pageSize());
             s.execute("PRAGMA journal_mode=WAL");
             s.execute("PRAGMA synchronous=FULL");
-            // The Checkpointer copies the log back from its own thread; the commit path never does.
-            s.execute("PRAGMA wal_autocheckpoint=0");
+            // The writer copies the log back itself once it holds this many pages. A checkpoint by another
+            // connection never catches up with a busy writer, so the log would grow without end and every
+            // sync would extend the file, which costs this disk a third of its sync rate.
+            s.execute("PRAGMA wal_autocheckpoint=" + options.checkpointPages());
             s.execute("PRAGMA journal_size_limit=67108864");
             // The writer touches the newest pages of every active game; keep them all in memory.
             s.execute("PRAGMA cache_size=-" + options.writerCacheKib());
@@ -47,9 +49,6 @@ final class ConnectionFactory {
         return c;
     }
 
-    Connection openCheckpointer() throws SQLException {
-        return dataSource().getConnection();
-    }
 
     Connection openReadOnly() throws SQLException {
         Connection c = dataSource().getConnection();

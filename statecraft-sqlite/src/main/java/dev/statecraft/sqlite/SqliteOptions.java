@@ -13,8 +13,10 @@ import java.util.Objects;
  * @param pageSize        bytes per database page for a new file (a power of two, 512 to 65536); each commit writes
  *                        every page it changed, about two per active game, so smaller pages mean less to sync
  * @param writerCacheKib  page cache of the writer's connection, in KiB
+ * @param checkpointPages the writer copies the write-ahead log back into the database once it holds this many pages
  */
-public record SqliteOptions(int maxBatch, int readConnections, Duration busyTimeout, boolean checkOnOpen, int pageSize, int writerCacheKib) {
+public record SqliteOptions(int maxBatch, int readConnections, Duration busyTimeout, boolean checkOnOpen, int pageSize, int writerCacheKib,
+                            int checkpointPages) {
 
     public SqliteOptions {
         Objects.requireNonNull(busyTimeout, "busyTimeout");
@@ -25,29 +27,34 @@ public record SqliteOptions(int maxBatch, int readConnections, Duration busyTime
             throw new IllegalArgumentException("pageSize must be a power of two from 512 to 65536 (was " + pageSize + ")");
         }
         if (writerCacheKib < 1) throw new IllegalArgumentException("writerCacheKib must be > 0 (was " + writerCacheKib + ")");
+        if (checkpointPages < 1) throw new IllegalArgumentException("checkpointPages must be > 0 (was " + checkpointPages + ")");
     }
 
     public static SqliteOptions defaults() {
-        return new SqliteOptions(2_000, 4, Duration.ofSeconds(5), true, 4_096, 65_536);
+        return new SqliteOptions(2_000, 4, Duration.ofSeconds(5), true, 4_096, 65_536, 4_000);
     }
 
     public SqliteOptions withMaxBatch(int value) {
-        return new SqliteOptions(value, readConnections, busyTimeout, checkOnOpen, pageSize, writerCacheKib);
+        return new SqliteOptions(value, readConnections, busyTimeout, checkOnOpen, pageSize, writerCacheKib, checkpointPages);
     }
 
     public SqliteOptions withReadConnections(int value) {
-        return new SqliteOptions(maxBatch, value, busyTimeout, checkOnOpen, pageSize, writerCacheKib);
+        return new SqliteOptions(maxBatch, value, busyTimeout, checkOnOpen, pageSize, writerCacheKib, checkpointPages);
     }
 
     public SqliteOptions withCheckOnOpen(boolean value) {
-        return new SqliteOptions(maxBatch, readConnections, busyTimeout, value, pageSize, writerCacheKib);
+        return new SqliteOptions(maxBatch, readConnections, busyTimeout, value, pageSize, writerCacheKib, checkpointPages);
     }
 
     public SqliteOptions withPageSize(int value) {
-        return new SqliteOptions(maxBatch, readConnections, busyTimeout, checkOnOpen, value, writerCacheKib);
+        return new SqliteOptions(maxBatch, readConnections, busyTimeout, checkOnOpen, value, writerCacheKib, checkpointPages);
+    }
+
+    public SqliteOptions withCheckpointPages(int value) {
+        return new SqliteOptions(maxBatch, readConnections, busyTimeout, checkOnOpen, pageSize, writerCacheKib, value);
     }
 
     public SqliteOptions withWriterCacheKib(int value) {
-        return new SqliteOptions(maxBatch, readConnections, busyTimeout, checkOnOpen, pageSize, value);
+        return new SqliteOptions(maxBatch, readConnections, busyTimeout, checkOnOpen, pageSize, value, checkpointPages);
     }
 }

@@ -28,17 +28,15 @@ public final class SqliteStore implements Store {
     private final Path file;
     private final GroupCommitWriter writer;
     private final ReadConnections reads;
-    private final Checkpointer checkpointer;
     private final SqliteCatalog catalog;
     private final SqliteEventLog events;
     private final SqliteSnapshots snapshots;
     private final SqliteArchive archive;
 
-    private SqliteStore(Path file, GroupCommitWriter writer, ReadConnections reads, Checkpointer checkpointer) {
+    private SqliteStore(Path file, GroupCommitWriter writer, ReadConnections reads) {
         this.file = file;
         this.writer = writer;
         this.reads = reads;
-        this.checkpointer = checkpointer;
         this.catalog = new SqliteCatalog(writer, reads);
         this.events = new SqliteEventLog(writer, reads);
         this.snapshots = new SqliteSnapshots(writer, reads);
@@ -67,9 +65,7 @@ public final class SqliteStore implements Store {
             writeConnection.commit();
             migrate(absolute, connections);
             reads = new ReadConnections(absolute, options.readConnections(), connections);
-            Checkpointer checkpointer = new Checkpointer(absolute, connections.openCheckpointer());
-            return new SqliteStore(absolute, new GroupCommitWriter(absolute, new SqlSession(writeConnection), options.maxBatch(), listener),
-                    reads, checkpointer);
+            return new SqliteStore(absolute, new GroupCommitWriter(absolute, new SqlSession(writeConnection), options.maxBatch(), listener), reads);
         } catch (SQLException e) {
             closeQuietly(writeConnection, reads);
             throw new StoreException("cannot open SQLite store " + absolute + ": " + e.getMessage(), e);
@@ -164,7 +160,6 @@ public final class SqliteStore implements Store {
     /** Commits every write already queued, folds the write-ahead log into the database file, and closes it. */
     @Override
     public void close() {
-        checkpointer.close();
         reads.close();
         writer.close();
     }

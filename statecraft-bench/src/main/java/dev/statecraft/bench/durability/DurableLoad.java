@@ -25,9 +25,10 @@ public final class DurableLoad {
     private static final String FSYNC_SECONDS = "--fsync-seconds";
     private static final String PLAYERS = "--players";
     private static final String PAGE_SIZE = "--page-size";
+    private static final String CHECKPOINT_PAGES = "--checkpoint-pages";
 
     /** One run's shape, validated when made. */
-    record Settings(int games, int playersPerZone, Duration warmup, Duration measured, Duration fsyncProbe, int pageSize) {
+    record Settings(int games, int playersPerZone, Duration warmup, Duration measured, Duration fsyncProbe, int pageSize, int checkpointPages) {
         Settings {
             if (games < 1) throw new IllegalArgumentException("games must be > 0 (was " + games + ")");
             if (playersPerZone < 1 || playersPerZone > 500) throw new IllegalArgumentException("players must be 1 to 500 (was " + playersPerZone + ")");
@@ -45,14 +46,15 @@ public final class DurableLoad {
     }
 
     public static void main(String[] args) {
-        DriverArgs options = DriverArgs.parse(args, Set.of(GAMES, SECONDS, WARMUP, FSYNC_SECONDS, PLAYERS, PAGE_SIZE));
+        DriverArgs options = DriverArgs.parse(args, Set.of(GAMES, SECONDS, WARMUP, FSYNC_SECONDS, PLAYERS, PAGE_SIZE, CHECKPOINT_PAGES));
         Settings settings = new Settings(
                 options.integer(GAMES, 1),
                 options.integer(PLAYERS, 4),
                 options.seconds(WARMUP, Duration.ofSeconds(3)),
                 options.seconds(SECONDS, Duration.ofSeconds(10)),
                 options.seconds(FSYNC_SECONDS, Duration.ofSeconds(3)),
-                options.integer(PAGE_SIZE, SqliteOptions.defaults().pageSize()));
+                options.integer(PAGE_SIZE, SqliteOptions.defaults().pageSize()),
+                options.integer(CHECKPOINT_PAGES, SqliteOptions.defaults().checkpointPages()));
         try (ScratchFolder folder = ScratchFolder.create(options.dataParent(), "durable-load", options.keepData())) {
             run(settings, folder).print(System.out);
         }
@@ -63,7 +65,7 @@ public final class DurableLoad {
         WriterBatches writer = new WriterBatches();
         MeasuredWindow window = new MeasuredWindow(writer);
         MeasuredWindow.Result result;
-        try (SqliteStore store = SqliteStore.open(folder.storeFile(), SqliteOptions.defaults().withPageSize(settings.pageSize()), writer.listener());
+        try (SqliteStore store = SqliteStore.open(folder.storeFile(), SqliteOptions.defaults().withPageSize(settings.pageSize()).withCheckpointPages(settings.checkpointPages()), writer.listener());
              Engine engine = Engine.builder().store(store).register(DurableWorld.TYPE).build()) {
             List<ZoneDriver> zones = settings.oneGame()
                     ? List.of(ZoneDriver.enter(engine, DurableWorld.TYPE, "zone-0", settings.playersPerZone()))

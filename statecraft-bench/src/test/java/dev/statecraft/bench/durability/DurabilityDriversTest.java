@@ -39,7 +39,7 @@ class DurabilityDriversTest {
     void one_durable_game_is_acknowledged_command_by_command_and_compared_with_the_raw_fsync_rate() {
         DurableReport report;
         try (ScratchFolder folder = ScratchFolder.create(data, "durable", false)) {
-            report = DurableLoad.run(new DurableLoad.Settings(1, 4, SHORT, ONE_SECOND, SHORT, 4_096), folder);
+            report = DurableLoad.run(new DurableLoad.Settings(1, 4, SHORT, ONE_SECOND, SHORT, 4_096, 4_000), folder);
         }
 
         assertThat(report.load().events()).isPositive().isEqualTo(report.load().commands());
@@ -52,7 +52,7 @@ class DurabilityDriversTest {
     void many_durable_games_are_driven_by_a_virtual_thread_each_and_share_commits() {
         DurableReport report;
         try (ScratchFolder folder = ScratchFolder.create(data, "durable", false)) {
-            report = DurableLoad.run(new DurableLoad.Settings(10, 4, SHORT, ONE_SECOND, SHORT, 4_096), folder);
+            report = DurableLoad.run(new DurableLoad.Settings(10, 4, SHORT, ONE_SECOND, SHORT, 4_096, 4_000), folder);
         }
 
         assertThat(report.load().events()).isPositive();

@@ -3,7 +3,10 @@ package dev.statecraft.codec;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -15,6 +18,8 @@ public final class JsonCodec {
     private static final JsonCodec DEFAULT = new JsonCodec();
 
     private final JsonMapper mapper;
+    private final ConcurrentHashMap<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Class<?>, ObjectWriter> writers = new ConcurrentHashMap<>();
 
     private JsonCodec() {
         this.mapper = JsonMapper.builder()
@@ -33,7 +38,7 @@ public final class JsonCodec {
 
     public byte[] write(Object value) {
         try {
-            return mapper.writeValueAsBytes(value);
+            return writers.computeIfAbsent(value.getClass(), mapper::writerFor).writeValueAsBytes(value);
         } catch (JacksonException e) {
             throw new CodecException("cannot write " + value.getClass().getName() + " as JSON: " + e.getOriginalMessage(), e);
         }
@@ -49,7 +54,7 @@ public final class JsonCodec {
 
     public <T> T read(byte[] json, Class<T> type) {
         try {
-            return mapper.readValue(json, type);
+            return readers.computeIfAbsent(type, mapper::readerFor).readValue(json);
         } catch (JacksonException e) {
             throw new CodecException("cannot read " + type.getSimpleName() + " from JSON: " + e.getOriginalMessage(), e);
         }

@@ -17,6 +17,8 @@ import dev.statecraft.store.Snapshot;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.zip.CRC32C;
 
 /**
  * Reopens a store after a kill and checks what survived, game by game, independently of any
@@ -39,6 +42,11 @@ import java.util.TreeMap;
  * and no two records overlap); every stored snapshot equals the replay of the log at its version; and
  * the state an engine recovers from the latest snapshot plus later events equals the state it rebuilds
  * from events alone, which equals a fold of the log over the initial state.
+ *
+ * <p>One audit follows one database file across kills. The table checks cover every game each time;
+ * the replays cover the games whose rows changed since the previous audit (by count, or by a digest of
+ * every byte of their events and snapshots), since an unchanged game has nothing new to recover, and
+ * every game when asked to.
  */
 final class StoreAudit {
     private static final int MAX_PROBLEMS_LISTED = 40;
@@ -48,7 +56,7 @@ final class StoreAudit {
     }
 
     /** What the audit found; {@code problems} is empty when every check held. */
-    record Result(Map<String, GameLog> games, long events, int snapshots, long loadsFromSnapshot, List<String> problems) {
+    record Result(Map<String, GameLog> games, long events, int snapshots, int replays, long loadsFromSnapshot, List<String> problems) {
 
         Optional<CommandRecord> command(Ack.Key key) {
             GameLog game = games.get(key.gameId());
@@ -64,29 +72,37 @@ final class StoreAudit {
     private record Row(long version, String commandId) {
     }
 
+    /** What a game's replay was last checked against. */
+    private record Replayed(long lastVersion, int commands, List<Long> snapshots, long contentDigest) {
+    }
+
     private final CrashGame game;
+    private final Map<String, Replayed> replayed = new HashMap<>();
     private final List<String> problems = new ArrayList<>();
     private int problemCount;
 
-    private StoreAudit(CrashGame game) {
+    StoreAudit(CrashGame game) {
         this.game = game;
     }
 
-    /** Opens the store at {@code database} (which runs SQLite's recovery of the WAL), audits every game, and closes it. */
-    static Result audit(Path database, CrashGame game) throws SQLException {
-        return new StoreAudit(game).run(database);
-    }
-
-    private Result run(Path database) throws SQLException {
+    /**
+     * Opens the store at {@code database} (which runs SQLite's recovery of the WAL), audits it, and closes it.
+     *
+     * @param replayAll replay every game, not only those that changed since the previous audit
+     */
+    Result check(Path database, boolean replayAll) throws SQLException {
+        problems.clear();
+        problemCount = 0;
         try (SqliteStore store = SqliteStore.open(database);
              Connection sql = DriverManager.getConnection("jdbc:sqlite:" + database.toAbsolutePath())) {
             try (Statement s = sql.createStatement()) {
                 s.execute("PRAGMA query_only=1");
             }
             Map<String, GameRecord> catalog = catalog(store);
-            Map<String, List<Row>> events = events(sql);
+            Map<String, CRC32C> digests = new HashMap<>();
+            Map<String, List<Row>> events = events(sql, digests);
             Map<String, List<CommandRecord>> commands = commands(sql);
-            Map<String, List<Long>> snapshots = snapshots(sql);
+            Map<String, List<Long>> snapshots = snapshots(sql, digests);
             long archived = count(sql, "SELECT COUNT(*) FROM archived_games");
             if (archived != 0) {
                 problem("%d games were archived, but the crash game type archives nothing", archived);
@@ -98,6 +114,7 @@ final class StoreAudit {
             Map<String, GameLog> games = new LinkedHashMap<>();
             long eventCount = 0;
             int snapshotCount = 0;
+            int replays = 0;
             MeterRegistry latestMetrics = new SimpleMeterRegistry();
             try (Engine latest = engine(store, Recovery.LATEST, latestMetrics); Engine fromEvents = engine(store, Recovery.FROM_EVENTS, new SimpleMeterRegistry())) {
                 for (GameRecord record : catalog.values()) {
@@ -106,13 +123,19 @@ final class StoreAudit {
                     long last = checkGapless(gameId, rows);
                     Map<String, CommandRecord> byId = checkCommands(gameId, rows, commands.getOrDefault(gameId, List.of()));
                     List<Long> snapshotVersions = snapshots.getOrDefault(gameId, List.of());
-                    try {
-                        checkReplay(store, latest, fromEvents, record, last, snapshotVersions);
-                    } catch (RuntimeException e) {
-                        problem("game %s: cannot be recovered: %s", gameId, e);
+                    CRC32C digest = digests.get(gameId);
+                    Replayed now = new Replayed(last, byId.size(), snapshotVersions, digest == null ? 0 : digest.getValue());
+                    if (replayAll || !now.equals(replayed.get(gameId))) {
+                        replays++;
+                        try {
+                            checkReplay(store, latest, fromEvents, record, last, snapshotVersions);
+                        } catch (RuntimeException e) {
+                            problem("game %s: cannot be recovered: %s", gameId, e);
+                        }
+                        latest.passivate(gameId);
+                        fromEvents.passivate(gameId);
+                        replayed.put(gameId, now);
                     }
-                    latest.passivate(gameId);
-                    fromEvents.passivate(gameId);
                     games.put(gameId, new GameLog(record, last, byId));
                     eventCount += rows.size();
                     snapshotCount += snapshotVersions.size();
@@ -121,7 +144,7 @@ final class StoreAudit {
             if (problemCount > problems.size()) {
                 problems.add("... and " + (problemCount - problems.size()) + " more problems");
             }
-            return new Result(games, eventCount, snapshotCount, loadsFromSnapshot(latestMetrics), List.copyOf(problems));
+            return new Result(games, eventCount, snapshotCount, replays, loadsFromSnapshot(latestMetrics), List.copyOf(problems));
         }
     }
 
@@ -196,11 +219,11 @@ final class StoreAudit {
         Versioned<CardState> recovered = latest.state(gameId, CardState.class);
         if (!recovered.equals(replayed)) {
             problem("game %s: recovered from the latest snapshot as version %d %s, but replayed from events as version %d %s",
-                    gameId, recovered.version(), recovered.value(), replayed.version(), replayed.value());
+                    gameId, recovered.version(), brief(recovered.value()), replayed.version(), brief(replayed.value()));
         }
         if (replayed.version() != version || !replayed.value().equals(folded)) {
             problem("game %s: the engine rebuilt version %d %s, but folding the log gives version %d %s",
-                    gameId, replayed.version(), replayed.value(), version, folded);
+                    gameId, replayed.version(), brief(replayed.value()), version, brief(folded));
         }
         for (long at : snapshotVersions) {
             checkSnapshot(store, gameId, at, last, foldedAt.get(at));
@@ -216,7 +239,7 @@ final class StoreAudit {
         try {
             CardState state = SnapshotCodec.decode(snapshot, CardState.class, game.type().stateSchemaVersion());
             if (at > 0 && !state.equals(folded)) {
-                problem("game %s: the snapshot at version %d holds %s, but the log folds to %s", gameId, at, state, folded);
+                problem("game %s: the snapshot at version %d holds %s, but the log folds to %s", gameId, at, brief(state), brief(folded));
             }
         } catch (DamagedSnapshotException e) {
             problem("game %s: the committed snapshot at version %d is damaged: %s", gameId, at, e.getMessage());
@@ -231,12 +254,17 @@ final class StoreAudit {
         return games;
     }
 
-    private static Map<String, List<Row>> events(Connection sql) throws SQLException {
+    /** Every event's version and command id by game; each game's digest takes in the bytes of its events. */
+    private static Map<String, List<Row>> events(Connection sql, Map<String, CRC32C> digests) throws SQLException {
         Map<String, List<Row>> rows = new HashMap<>();
-        try (PreparedStatement select = sql.prepareStatement("SELECT game_id, version, command_id FROM events ORDER BY game_id, version");
+        try (PreparedStatement select = sql.prepareStatement(
+                "SELECT game_id, version, command_id, type, schema_version, payload, recorded_at FROM events ORDER BY game_id, version");
              ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
-                rows.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(new Row(rs.getLong(2), rs.getString(3)));
+                String gameId = rs.getString(1);
+                Row row = new Row(rs.getLong(2), rs.getString(3));
+                rows.computeIfAbsent(gameId, id -> new ArrayList<>()).add(row);
+                digest(digests, gameId, row.version(), row.commandId(), rs.getString(4), rs.getInt(5), rs.getBytes(6), rs.getLong(7));
             }
         }
         return rows;
@@ -255,15 +283,29 @@ final class StoreAudit {
         return records;
     }
 
-    private static Map<String, List<Long>> snapshots(Connection sql) throws SQLException {
+    /** Every snapshot's version by game; each game's digest takes in the bytes of its snapshots. */
+    private static Map<String, List<Long>> snapshots(Connection sql, Map<String, CRC32C> digests) throws SQLException {
         Map<String, List<Long>> versions = new HashMap<>();
-        try (PreparedStatement select = sql.prepareStatement("SELECT game_id, version FROM snapshots ORDER BY game_id, version");
+        try (PreparedStatement select = sql.prepareStatement(
+                "SELECT game_id, version, schema_version, payload, taken_at FROM snapshots ORDER BY game_id, version");
              ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
-                versions.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(rs.getLong(2));
+                String gameId = rs.getString(1);
+                long version = rs.getLong(2);
+                versions.computeIfAbsent(gameId, id -> new ArrayList<>()).add(version);
+                digest(digests, gameId, version, "snapshot", "", rs.getInt(3), rs.getBytes(4), rs.getLong(5));
             }
         }
         return versions;
+    }
+
+    private static void digest(Map<String, CRC32C> digests, String gameId, long version, String commandId, String type, int schemaVersion,
+                               byte[] payload, long at) {
+        CRC32C crc = digests.computeIfAbsent(gameId, id -> new CRC32C());
+        crc.update(ByteBuffer.allocate(20).putLong(version).putInt(schemaVersion).putLong(at).flip());
+        crc.update(commandId.getBytes(StandardCharsets.UTF_8));
+        crc.update(type.getBytes(StandardCharsets.UTF_8));
+        crc.update(payload);
     }
 
     private static long count(Connection sql, String query) throws SQLException {
@@ -276,6 +318,13 @@ final class StoreAudit {
     /** Games the LATEST engine started from a snapshot, as its load metric counts them. */
     private static long loadsFromSnapshot(MeterRegistry metrics) {
         return metrics.find("statecraft.games.loads.time").tag("source", "snapshot").timers().stream().mapToLong(Timer::count).sum();
+    }
+
+    /** Enough of a state to tell two apart in a failure message without burying the others. */
+    private static String brief(CardState state) {
+        return "[" + state.phase() + ", turn '" + state.turn() + "', hands " + state.hands().stream().map(h -> h.player() + ":" + h.size()).toList()
+                + ", deck " + state.deck().size() + ", discard " + state.discard().size() + ", passes " + state.consecutivePasses()
+                + ", " + state.outcome().describe() + ", hash " + Integer.toHexString(state.hashCode()) + "]";
     }
 
     private void problem(String format, Object... args) {

@@ -3,7 +3,6 @@ package dev.statecraft.bench;
 import dev.statecraft.engine.Engine;
 import dev.statecraft.engine.EngineOptions;
 import dev.statecraft.examples.cards.Cards;
-import dev.statecraft.examples.world.World;
 import dev.statecraft.store.memory.InMemoryStore;
 import java.lang.ref.Reference;
 import java.time.Duration;
@@ -36,7 +35,7 @@ public final class HotGameFootprint {
                 .withMaxHotGames(2 * games);
         FootprintReport.Builder report = FootprintReport.builder(games);
         try (InMemoryStore store = InMemoryStore.create();
-             Engine engine = Engine.builder().store(store).register(Cards.TYPE, World.TYPE).options(options).build()) {
+             Engine engine = Engine.builder().store(store).register(Cards.TYPE, MidGameLoad.EVENT_SOURCED_WORLD).options(options).build()) {
             LoadedGames matches = MidGameLoad.cardMatches(engine, games);
             LoadedGames zones = MidGameLoad.zones(engine, games);
             requireHotGames(engine, 2 * games);

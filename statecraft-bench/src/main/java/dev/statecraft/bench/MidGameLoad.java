@@ -7,6 +7,11 @@ import dev.statecraft.examples.cards.CardState;
 import dev.statecraft.examples.cards.Cards;
 import dev.statecraft.examples.world.World;
 import dev.statecraft.examples.world.WorldCommand;
+import dev.statecraft.examples.world.WorldEvent;
+import dev.statecraft.examples.world.WorldView;
+import dev.statecraft.persistence.Persistence;
+import dev.statecraft.rules.GameType;
+
 import dev.statecraft.examples.world.ZoneState;
 import dev.statecraft.rules.Actor;
 import dev.statecraft.rules.Setup;
@@ -39,12 +44,22 @@ final class MidGameLoad {
         return loaded;
     }
 
+    /**
+     * The world's rules kept as plain events. {@code World.TYPE} is hybrid: passivating a zone writes its
+     * state into the store, and the in-memory store lives in the measured heap, so the bytes the engine
+     * frees would be hidden by the snapshot the store gains.
+     */
+    static final GameType<ZoneState, WorldCommand, WorldEvent, WorldView> EVENT_SOURCED_WORLD =
+            GameType.builder("world", World.RULES, ZoneState.class, WorldCommand.class, WorldEvent.class)
+                    .persistence(Persistence.defaults())
+                    .build();
+
     /** {@code count} world zones "zone-0"..., each entered by {@link #PLAYERS_PER_ZONE} players who then take one step each. */
     static LoadedGames zones(Engine engine, int count) {
         LoadedGames loaded = new LoadedGames(count);
         for (int i = 0; i < count; i++) {
             String zoneId = "zone-" + i;
-            ZoneState initial = engine.create(World.TYPE, zoneId, Setup.empty()).value();
+            ZoneState initial = engine.create(EVENT_SOURCED_WORLD, zoneId, Setup.empty()).value();
             String[] playerIds = ZoneWalk.playerIds(zoneId, PLAYERS_PER_ZONE);
             int command = 0;
             for (String playerId : playerIds) {

@@ -6,7 +6,6 @@ import dev.statecraft.engine.Engine;
 import dev.statecraft.examples.cards.CardPhase;
 import dev.statecraft.examples.cards.CardState;
 import dev.statecraft.examples.cards.Cards;
-import dev.statecraft.examples.world.World;
 import dev.statecraft.examples.world.ZoneState;
 import dev.statecraft.store.memory.InMemoryStore;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,7 @@ class MidGameLoadTest {
     @Test
     void loaded_games_are_mid_game_and_their_states_are_the_engines() {
         try (InMemoryStore store = InMemoryStore.create();
-             Engine engine = Engine.builder().store(store).register(Cards.TYPE, World.TYPE).build()) {
+             Engine engine = Engine.builder().store(store).register(Cards.TYPE, MidGameLoad.EVENT_SOURCED_WORLD).build()) {
             LoadedGames matches = MidGameLoad.cardMatches(engine, 20);
             LoadedGames zones = MidGameLoad.zones(engine, 20);
 

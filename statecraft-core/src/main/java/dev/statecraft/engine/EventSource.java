@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Where a game's history is read from: the active event log, or an archived game's replay bundle. */
-interface EventSource {
+sealed interface EventSource {
 
     GameRecord record();
 
@@ -20,42 +20,35 @@ interface EventSource {
     List<StoredEvent> readUpTo(Instant instant);
 
     static EventSource active(GameRecord record, EventLog log) {
-        return new EventSource() {
-            @Override
-            public GameRecord record() {
-                return record;
-            }
-
-            @Override
-            public List<StoredEvent> read(long fromVersion, long toVersion) {
-                return log.read(record.gameId(), fromVersion, toVersion);
-            }
-
-            @Override
-            public List<StoredEvent> readUpTo(Instant instant) {
-                return log.readUpTo(record.gameId(), instant);
-            }
-        };
+        return new Active(record, log);
     }
 
     static EventSource archived(ArchivedGame game) {
-        GameRecord record = new GameRecord(game.gameId(), game.gameType(), game.setup(), game.createdAt());
-        List<StoredEvent> events = ReplayBundle.fromBytes(game.replayBundle()).events();
-        return new EventSource() {
-            @Override
-            public GameRecord record() {
-                return record;
-            }
+        return new Archived(new GameRecord(game.gameId(), game.gameType(), game.setup(), game.createdAt()),
+                ReplayBundle.fromBytes(game.replayBundle()).events());
+    }
 
-            @Override
-            public List<StoredEvent> read(long fromVersion, long toVersion) {
-                return events.stream().filter(e -> e.version() >= fromVersion && e.version() <= toVersion).toList();
-            }
+    record Active(GameRecord record, EventLog log) implements EventSource {
+        @Override
+        public List<StoredEvent> read(long fromVersion, long toVersion) {
+            return log.read(record.gameId(), fromVersion, toVersion);
+        }
 
-            @Override
-            public List<StoredEvent> readUpTo(Instant instant) {
-                return events.stream().takeWhile(e -> !e.recordedAt().isAfter(instant)).toList();
-            }
-        };
+        @Override
+        public List<StoredEvent> readUpTo(Instant instant) {
+            return log.readUpTo(record.gameId(), instant);
+        }
+    }
+
+    record Archived(GameRecord record, List<StoredEvent> events) implements EventSource {
+        @Override
+        public List<StoredEvent> read(long fromVersion, long toVersion) {
+            return events.stream().filter(e -> e.version() >= fromVersion && e.version() <= toVersion).toList();
+        }
+
+        @Override
+        public List<StoredEvent> readUpTo(Instant instant) {
+            return events.stream().takeWhile(e -> !e.recordedAt().isAfter(instant)).toList();
+        }
     }
 }

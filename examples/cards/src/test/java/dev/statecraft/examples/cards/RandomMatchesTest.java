@@ -16,14 +16,15 @@ import org.junit.jupiter.api.Test;
 class RandomMatchesTest {
 
     @Test
-    void random_matches_end_and_their_stored_history_replays_every_live_state() {
-        long seed = Seeds.seed("random_matches_end_and_their_stored_history_replays_every_live_state");
+    void random_matches_end_their_stored_history_replays_every_live_state_and_no_view_ever_shows_a_hidden_card() {
+        long seed = Seeds.seed("random_matches_end_their_stored_history_replays_every_live_state_and_no_view_ever_shows_a_hidden_card");
         int matches = Seeds.scaled(5_000);
         Map<String, LongAdder> tally = new ConcurrentHashMap<>();
         try (Engine engine = Engine.builder().store(InMemoryStore.create()).register(Cards.TYPE).seed(seed).build()) {
             IntStream.range(0, matches).parallel().forEach(i -> RandomMatches.check(seed, "random-" + i, () -> {
                 RandomMatch.Run run = RandomMatch.play(engine, "random-" + i, new SplittableRandom(seed + i));
                 ReplayCheck.assertHistoryReplaysLiveStates(engine, "random-" + i, run.liveByVersion());
+                SeatViews.assertEveryViewHidesWhatItsSeatMayNotSee(engine, "random-" + i);
                 run.rejections().forEach(code -> count(tally, code));
                 count(tally, run.outcome().ending().name());
             }));

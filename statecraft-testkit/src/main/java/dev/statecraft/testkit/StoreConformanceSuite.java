@@ -297,7 +297,7 @@ public abstract class StoreConformanceSuite {
         for (int i = 0; i < 50; i++) {
             assertThat(pending.get(i).join()).isEqualTo(i + 1);
         }
-        assertThat(pending.getLast()).isCompletedExceptionally();
+        assertThatThrownBy(() -> pending.getLast().join()).hasCauseInstanceOf(VersionConflictException.class);
         assertThat(store.events().lastVersion("g-1")).isEqualTo(50);
     }
 

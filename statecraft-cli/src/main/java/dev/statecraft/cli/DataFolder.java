@@ -40,7 +40,9 @@ final class DataFolder {
     private static OpenStore open(Path file) {
         SqliteStore store = SqliteStore.open(file);
         try {
-            return new OpenStore(store, Engine.builder().store(store).register(Cards.TYPE, World.TYPE).build());
+            // Read-only: commands here inspect a data folder (import writes through the store itself), and a
+            // hybrid game leaving memory must not write a snapshot as a side effect of being read.
+            return new OpenStore(store, Engine.builder().store(store).register(Cards.TYPE, World.TYPE).readOnly().build());
         } catch (RuntimeException e) {
             store.close();
             throw e;

@@ -28,6 +28,7 @@ public final class EngineBuilder {
     private Clock clock = Clock.systemUTC();
     private Long seed;
     private final List<PassivationHook> passivationHooks = new ArrayList<>();
+    private boolean readOnly;
 
     EngineBuilder() {
     }
@@ -77,6 +78,15 @@ public final class EngineBuilder {
         return this;
     }
 
+    /**
+     * An engine that only reads: commands are rejected with {@code read-only}, games cannot be created or
+     * archived, and nothing is written when games leave memory. For inspecting a data folder.
+     */
+    public EngineBuilder readOnly() {
+        this.readOnly = true;
+        return this;
+    }
+
     public EngineBuilder onPassivation(PassivationHook hook) {
         passivationHooks.add(Objects.requireNonNull(hook, "hook"));
         return this;
@@ -95,7 +105,7 @@ public final class EngineBuilder {
         boolean ownsStore = store == null;
         Store chosen = ownsStore ? openDefaultStore(registry) : store;
         try {
-            return new LocalEngine(chosen, ownsStore, List.copyOf(gameTypes.values()), options, clock, rootSeed,
+            return new LocalEngine(chosen, ownsStore, readOnly, List.copyOf(gameTypes.values()), options, clock, rootSeed,
                     List.copyOf(passivationHooks), registry);
         } catch (RuntimeException e) {
             if (ownsStore) {

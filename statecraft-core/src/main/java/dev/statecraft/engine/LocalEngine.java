@@ -34,6 +34,7 @@ final class LocalEngine implements Engine {
 
     private final Store store;
     private final boolean ownsStore;
+    private final boolean readOnly;
     private final Map<String, GameType<?, ?, ?, ?>> types = new LinkedHashMap<>();
     private final EngineOptions options;
     private final Clock clock;
@@ -50,10 +51,11 @@ final class LocalEngine implements Engine {
     private final Thread passivator;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    LocalEngine(Store store, boolean ownsStore, List<GameType<?, ?, ?, ?>> gameTypes, EngineOptions options, Clock clock, long rootSeed,
-                List<PassivationHook> passivationHooks, MeterRegistry registry) {
+    LocalEngine(Store store, boolean ownsStore, boolean readOnly, List<GameType<?, ?, ?, ?>> gameTypes, EngineOptions options, Clock clock,
+                long rootSeed, List<PassivationHook> passivationHooks, MeterRegistry registry) {
         this.store = store;
         this.ownsStore = ownsStore;
+        this.readOnly = readOnly;
         gameTypes.forEach(t -> types.put(t.name(), t));
         this.options = options;
         this.clock = clock;
@@ -85,6 +87,7 @@ final class LocalEngine implements Engine {
     @Override
     public <S> Versioned<S> create(GameType<S, ?, ?, ?> type, String gameId, Setup setup) {
         ensureOpen();
+        ensureWritable("create games");
         Objects.requireNonNull(setup, "setup");
         checkGameId(gameId);
         if (types.get(type.name()) != type) {
@@ -109,6 +112,9 @@ final class LocalEngine implements Engine {
     @Override
     public CommandResult submit(String gameId, CommandRequest request) {
         ensureOpen();
+        if (readOnly) {
+            return new Rejected(gameId, request.commandId(), 0, ReasonCode.READ_ONLY, "this engine is read-only; it accepts no commands");
+        }
         HotGame game;
         try {
             game = acquire(gameId);
@@ -276,6 +282,7 @@ final class LocalEngine implements Engine {
 
     @Override
     public ArchivedGame archive(String gameId) {
+        ensureWritable("archive games");
         return withGame(gameId, this::archiveLocked);
     }
 
@@ -477,7 +484,9 @@ final class LocalEngine implements Engine {
     private boolean passivateLocked(HotGame game) {
         LiveState live = game.live;
         try {
-            persister.passivating(game, clock.instant().truncatedTo(ChronoUnit.MICROS));
+            if (!readOnly) {
+                persister.passivating(game, clock.instant().truncatedTo(ChronoUnit.MICROS));
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "game " + game.gameId + ": could not flush before passivation, the game stays in memory: " + e.getMessage());
             return false;
@@ -516,6 +525,12 @@ final class LocalEngine implements Engine {
                     }
                 }
             }
+        }
+    }
+
+    private void ensureWritable(String what) {
+        if (readOnly) {
+            throw new IllegalStateException("this engine is read-only; it cannot " + what);
         }
     }
 

@@ -21,6 +21,8 @@ public final class ReasonCode {
     public static final String UNKNOWN_COMMAND = "unknown-command";
     /** No game has this id. */
     public static final String UNKNOWN_GAME = "unknown-game";
+    /** The engine was opened read-only (to inspect a data folder); it accepts no commands. */
+    public static final String READ_ONLY = "read-only";
     /** The game is finished and archived; it accepts no more commands. */
     public static final String GAME_ARCHIVED = "game-archived";
     /** The events would move the game between phases through a transition that is not declared or whose guard fails. */

@@ -13,6 +13,7 @@ import dev.statecraft.store.StoredEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Turns a finished game into its history record, and an archived game back into the state its replay reaches. */
 final class Archiver {
@@ -33,6 +34,19 @@ final class Archiver {
                 Erased.outcome(type, live.state()), live.version(), events.size(), type.stateSchemaVersion(), finalState.payload(), bundle);
         store.archive().archive(archived);
         return archived;
+    }
+
+    /**
+     * The first outcome of {@code commandId} if the archived game recorded it: a retry of the command
+     * that finished the game gets the answer it got then, not a refusal.
+     */
+    static Optional<CommandResult> outcomeOf(ArchivedGame game, String commandId) {
+        List<StoredEvent> events = ReplayBundle.fromBytes(game.replayBundle()).events().stream()
+                .filter(e -> e.commandId().equals(commandId)).toList();
+        if (events.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CommandResult.Accepted(game.gameId(), commandId, events.getLast().version(), events.size()));
     }
 
     /** The archived final state, decoded and checked. */

@@ -74,10 +74,15 @@ final class LocalEngine implements Engine {
         warm(options.warmOnStart());
     }
 
+    /** Loads the most recently active games; one that cannot be loaded stays cold and fails, clearly, on first use. */
     private void warm(int count) {
         for (GameRecord record : count == 0 ? List.<GameRecord>of() : store.games().mostRecentlyActive(count)) {
             if (types.containsKey(record.gameType())) {
-                acquire(record.gameId()).lock.unlock();
+                try {
+                    acquire(record.gameId()).lock.unlock();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "game " + record.gameId() + ": not warmed at start: " + e.getMessage());
+                }
             }
         }
     }
@@ -120,8 +125,9 @@ final class LocalEngine implements Engine {
             game = acquire(gameId);
         } catch (GameNotFoundException e) {
             return store.archive().findArchived(gameId)
-                    .map(a -> new Rejected(gameId, request.commandId(), a.finalVersion(), ReasonCode.GAME_ARCHIVED,
-                            "game " + gameId + ": archived at version " + a.finalVersion() + " (" + a.outcome() + "); it accepts no more commands"))
+                    .map(archived -> Archiver.outcomeOf(archived, request.commandId()).orElseGet(() -> new Rejected(gameId, request.commandId(),
+                            archived.finalVersion(), ReasonCode.GAME_ARCHIVED,
+                            "game " + gameId + ": archived at version " + archived.finalVersion() + " (" + archived.outcome() + "); it accepts no more commands")))
                     .orElseGet(() -> new Rejected(gameId, request.commandId(), 0, ReasonCode.UNKNOWN_GAME, e.getMessage()));
         }
         try {

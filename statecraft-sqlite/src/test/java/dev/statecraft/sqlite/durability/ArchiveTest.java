@@ -2,6 +2,8 @@ package dev.statecraft.sqlite.durability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.statecraft.engine.CommandRequest;
+import dev.statecraft.engine.CommandResult;
 import dev.statecraft.engine.Engine;
 import dev.statecraft.engine.EngineOptions;
 import dev.statecraft.engine.PhaseTransition;
@@ -10,6 +12,7 @@ import dev.statecraft.examples.cards.CardCommand;
 import dev.statecraft.examples.cards.CardPhase;
 import dev.statecraft.examples.cards.CardState;
 import dev.statecraft.examples.cards.Cards;
+import dev.statecraft.rules.Actor;
 import dev.statecraft.rules.Setup;
 import dev.statecraft.sqlite.SqliteStore;
 import dev.statecraft.store.ArchivedGame;
@@ -42,8 +45,10 @@ class ArchiveTest {
             Moves.play(engine, "m-1", 6);
             String turn = engine.state("m-1", CardState.class).value().turn();
             Versioned<Object> beforeEnd = engine.state("m-1");
-            Moves.submit(engine, "m-1", turn, "forfeit", new CardCommand.Forfeit());
+            CommandResult first = Moves.submit(engine, "m-1", turn, "forfeit", new CardCommand.Forfeit());
             finalLive = engine.state("m-1");
+            assertThat(engine.submit("m-1", CommandRequest.of("forfeit", Actor.player(turn), new CardCommand.Forfeit())))
+                    .as("a retry of the command that finished (and archived) the match").isEqualTo(first);
 
             assertThat(finalLive.phase()).isEqualTo(CardPhase.FINISHED);
             assertThat(finalLive.version()).isEqualTo(beforeEnd.version() + 1);

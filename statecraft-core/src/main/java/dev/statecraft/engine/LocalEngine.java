@@ -233,9 +233,7 @@ final class LocalEngine implements Engine {
      */
     private EventSource source(String gameId) {
         ensureOpen();
-        if (writeBehind.hasPending(gameId)) {
-            persister.flush(gameId);
-        }
+        persister.flush(gameId);
         Optional<GameRecord> active = store.games().find(gameId);
         if (active.isPresent()) {
             return EventSource.active(active.get(), store.events());
@@ -262,9 +260,7 @@ final class LocalEngine implements Engine {
         try {
             return withGame(gameId, game -> {
                 checkResumable(gameId, lastSeenVersion, game.live.version());
-                if (writeBehind.hasPending(gameId)) {
-                    persister.flush(gameId);
-                }
+                persister.flush(gameId);
                 return subscriptions.add(game, seat, listener,
                         history.steps(game.type, EventSource.active(game.record, store.events()), lastSeenVersion, game.live.version()));
             });

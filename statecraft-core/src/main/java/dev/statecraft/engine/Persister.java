@@ -45,9 +45,7 @@ final class Persister {
         boolean snapshotsOnly = type.persistence().strategy() == Strategy.SNAPSHOTS_ONLY;
         switch (policy) {
             case WritePolicy.Durable durable -> {
-                if (writeBehind.hasPending(game.gameId)) {
-                    writeBehind.flush(game.gameId);
-                }
+                writeBehind.flush(game.gameId);
                 if (snapshotsOnly) {
                     store.snapshots().save(snapshot(game, after, request.recordedAt()));
                     game.snapshotVersion = after.version();

@@ -100,11 +100,6 @@ final class WriteBehind implements AutoCloseable {
         return buffer == null ? Optional.empty() : buffer.pendingCommand(commandId);
     }
 
-    boolean hasPending(String gameId) {
-        GameBuffer buffer = buffers.get(gameId);
-        return buffer != null && !buffer.isEmpty();
-    }
-
     void flushSoon(String gameId) {
         GameBuffer buffer = buffers.get(gameId);
         if (buffer != null) {
@@ -112,7 +107,7 @@ final class WriteBehind implements AutoCloseable {
         }
     }
 
-    /** Writes everything pending for {@code gameId} now. @throws StoreException if the store refused it; nothing is lost */
+    /** Writes everything pending for {@code gameId} now, if anything is. @throws StoreException if the store refused it; nothing is lost */
     void flush(String gameId) {
         GameBuffer buffer = buffers.get(gameId);
         if (buffer != null && !buffer.isEmpty()) {

@@ -39,17 +39,7 @@ run() {
   "$@"
 }
 
-machine_facts() {
-  echo "commit: $(git rev-parse HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
-  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "cpu: $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n 1)"
-  echo "cores (nproc): $(nproc)"
-  echo "memory: $(free -h 2>/dev/null | awk '/^Mem:/ {print $2}')"
-  echo "os: $(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME"), kernel $(uname -r)"
-  echo "load average before the run: $(cut -d ' ' -f 1-3 /proc/loadavg)"
-  echo "jdk:"
-  "$java" -version 2>&1 | sed 's/^/  /'
-}
+. statecraft-bench/machine-facts.sh
 
 run ./mvnw -B -q -ntp package -DskipTests -pl statecraft-bench -am
 rm -rf "$results"

@@ -62,27 +62,14 @@ run() {
   } | tee "$results/$name.md"
 }
 
-machine_facts() {
-  echo "commit: $(git rev-parse HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
-  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "cpu: $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n 1)"
-  echo "cores (nproc): $(nproc)"
-  echo "memory: $(free -h 2>/dev/null | awk '/^Mem:/ {print $2}')"
-  echo "os: $(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME"), kernel $(uname -r)"
-  echo "data folder: $(readlink -f "$data")"
-  echo "data folder's file system:"
-  df -hT "$data" 2>/dev/null | sed 's/^/  /'
-  echo "load average before the run: $(cut -d ' ' -f 1-3 /proc/loadavg)"
-  echo "jdk:"
-  "$java" -version 2>&1 | sed 's/^/  /'
-}
+. statecraft-bench/machine-facts.sh
 
 printf '$ ./mvnw -B -q -ntp package -DskipTests -pl statecraft-bench -am\n'
 ./mvnw -B -q -ntp package -DskipTests -pl statecraft-bench -am
 # run-benchmarks.sh writes to the same folder: replace only this script's files.
 mkdir -p "$results" "$data"
 rm -f "$results"/machine-durability.txt "$results"/{raw-fsync,durable-one-game,durable-many-games,buffered,recovery}.{md,log}
-machine_facts | tee "$results/machine-durability.txt"
+machine_facts "$data" | tee "$results/machine-durability.txt"
 
 # Raw fsync first: the disk's own rate, before SQLite has touched it.
 run raw-fsync "${java_cmd[@]}" "$drivers.RawFsync" --seconds "$fsync_seconds" --data "$data"

@@ -1,0 +1,115 @@
+package dev.statecraft.server;
+
+import static dev.statecraft.server.ClientError.GAME_EXISTS;
+import static dev.statecraft.server.ClientError.INVALID_FIELD;
+import static dev.statecraft.server.ClientError.INVALID_SETUP;
+import static dev.statecraft.server.ClientError.UNKNOWN_GAME;
+import static dev.statecraft.server.ClientError.UNKNOWN_GAME_TYPE;
+import static dev.statecraft.server.ClientError.refuse;
+
+import dev.statecraft.GameNotFoundException;
+import dev.statecraft.codec.CodecException;
+import dev.statecraft.codec.JsonCodec;
+import dev.statecraft.engine.CommandRequest;
+import dev.statecraft.engine.CommandResult;
+import dev.statecraft.engine.Engine;
+import dev.statecraft.engine.Versioned;
+import dev.statecraft.rules.Actor;
+import dev.statecraft.rules.GameType;
+import dev.statecraft.rules.ReasonCode;
+import dev.statecraft.rules.Seat;
+import dev.statecraft.rules.Setup;
+import dev.statecraft.store.GameAlreadyExistsException;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a player may ask of the engine, done on the player's behalf: the actor of every command is the
+ * token's player, never a name the client sends, so a player can only ever act for their own seat.
+ * Shared by the WebSocket and the HTTP entry points so both answer alike.
+ */
+final class PlayerActions {
+    private static final JsonCodec JSON = JsonCodec.json();
+
+    private final Engine engine;
+
+    PlayerActions(Engine engine) {
+        this.engine = engine;
+    }
+
+    Versioned<Object> create(String typeName, String gameId, Map<String, String> setup) {
+        GameType<?, ?, ?, ?> type = engine.gameType(typeName).orElseThrow(() -> refuse(UNKNOWN_GAME_TYPE,
+                "no game type '" + FrameParser.abbreviate(typeName) + "'; this server runs " + typeNames()));
+        try {
+            engine.create(type, gameId, new Setup(setup));
+            return engine.state(gameId);
+        } catch (GameAlreadyExistsException e) {
+            throw refuse(GAME_EXISTS, "game " + gameId + " already exists");
+        } catch (IllegalArgumentException e) {
+            throw refuse(INVALID_SETUP, "the setup of a " + typeName + " game was refused: " + e.getMessage());
+        }
+    }
+
+    /** Decides one command for {@code player}'s seat; rules' rejections come back as {@link CommandResult.Rejected}. */
+    CommandResult submit(Principal player, String gameId, String commandId, String commandName, JsonNode payload, long expectedVersion) {
+        Optional<Object> command = decode(gameId, commandName, payload);
+        if (command.isEmpty()) {
+            return new CommandResult.Rejected(gameId, commandId, versionOf(gameId), ReasonCode.UNKNOWN_COMMAND,
+                    "a " + typeOf(gameId).name() + " game has no command '" + FrameParser.abbreviate(commandName)
+                            + "'; its commands are " + typeOf(gameId).commands().names());
+        }
+        CommandRequest request = new CommandRequest(commandId, Actor.player(player.playerId()), command.get(), expectedVersion);
+        return engine.submit(gameId, request);
+    }
+
+    Versioned<Object> view(String gameId, Seat seat) {
+        try {
+            return engine.view(gameId, seat);
+        } catch (GameNotFoundException e) {
+            throw unknownGame(gameId);
+        }
+    }
+
+    GameType<?, ?, ?, ?> typeOf(String gameId) {
+        try {
+            return engine.typeOf(gameId);
+        } catch (GameNotFoundException e) {
+            throw unknownGame(gameId);
+        }
+    }
+
+    private Optional<Object> decode(String gameId, String commandName, JsonNode payload) {
+        GameType<?, ?, ?, ?> type = typeOf(gameId);
+        Optional<? extends Class<?>> commandType = type.commands().byName(commandName);
+        if (commandType.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.read(payload, commandType.get()));
+        } catch (CodecException e) {
+            throw refuse(INVALID_FIELD, "the payload of " + commandName + " does not fit it: " + firstLine(e.getMessage()));
+        }
+    }
+
+    private long versionOf(String gameId) {
+        try {
+            return engine.state(gameId).version();
+        } catch (GameNotFoundException e) {
+            throw unknownGame(gameId);
+        }
+    }
+
+    private String typeNames() {
+        return engine.gameTypes().stream().map(GameType::name).toList().toString();
+    }
+
+    static ClientErrorException unknownGame(String gameId) {
+        return refuse(UNKNOWN_GAME, "no active game " + gameId);
+    }
+
+    private static String firstLine(String message) {
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+}

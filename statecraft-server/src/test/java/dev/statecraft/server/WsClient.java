@@ -1,0 +1,174 @@
+package dev.statecraft.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.statecraft.codec.JsonCodec;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import tools.jackson.databind.JsonNode;
+
+/** A real WebSocket client (the JDK's) that keeps every message it receives, in order. */
+final class WsClient implements AutoCloseable {
+    static final Duration WAIT = Duration.ofSeconds(20);
+    private static final JsonCodec JSON = JsonCodec.json();
+
+    private final WebSocket socket;
+    private final LinkedBlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
+    private final List<String> received = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    private final AtomicInteger refs = new AtomicInteger();
+
+    private WsClient(WebSocket.Builder builder, URI uri) {
+        this.socket = builder.buildAsync(uri, new Collector()).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
+    static WsClient connect(HttpClient http, URI uri, Map<String, String> headers) {
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(WAIT);
+        headers.forEach(builder::header);
+        return new WsClient(builder, uri);
+    }
+
+    /** The HTTP status of a refused handshake, or fails if the handshake succeeds. */
+    static int refusedHandshake(HttpClient http, URI uri, Map<String, String> headers) {
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(WAIT);
+        headers.forEach(builder::header);
+        try {
+            WebSocket socket = builder.buildAsync(uri, new WebSocket.Listener() { }).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+            socket.abort();
+            throw new AssertionError("the handshake to " + uri + " was accepted");
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException refused) {
+                return refused.getResponse().statusCode();
+            }
+            throw e;
+        }
+    }
+
+    void sendText(String text) {
+        socket.sendText(text, true).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
+    void send(Map<String, ?> frame) {
+        sendText(JSON.writeString(frame));
+    }
+
+    /** Sends {@code frame} with a fresh ref and returns the reply that carries it; views received meanwhile stay in the inbox. */
+    JsonNode request(Map<String, ?> frame) {
+        String ref = "r" + refs.incrementAndGet();
+        Map<String, Object> withRef = new java.util.LinkedHashMap<>(frame);
+        withRef.put("ref", ref);
+        send(withRef);
+        return awaitMatching(m -> ref.equals(m.path("ref").asString("")), "a reply to " + ref);
+    }
+
+    /** The first message in the inbox matching {@code test}; earlier ones that do not match stay, in order. */
+    JsonNode awaitMatching(Predicate<JsonNode> test, String what) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        List<JsonNode> skipped = new ArrayList<>();
+        try {
+            while (System.nanoTime() < deadline) {
+                JsonNode next = inbox.poll(100, TimeUnit.MILLISECONDS);
+                if (next == null) {
+                    continue;
+                }
+                if (test.test(next)) {
+                    return next;
+                }
+                skipped.add(next);
+            }
+            throw new AssertionError("no " + what + " within " + WAIT + "; received " + skipped);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } finally {
+            List<JsonNode> rest = new ArrayList<>(skipped);
+            inbox.drainTo(rest);
+            inbox.addAll(rest);
+        }
+    }
+
+    JsonNode awaitType(String type) {
+        return awaitMatching(m -> type.equals(m.path("type").asString("")), "'" + type + "' message");
+    }
+
+    /** Waits for the view of {@code gameId} at {@code version} or later; older views of it waiting in the inbox are dropped. */
+    JsonNode awaitView(String gameId, long version) {
+        JsonNode view = awaitMatching(m -> isView(m, gameId) && m.path("version").asLong() >= version,
+                "view of " + gameId + " at version >= " + version);
+        inbox.removeIf(m -> isView(m, gameId) && m.path("version").asLong() < version);
+        return view;
+    }
+
+    private static boolean isView(JsonNode message, String gameId) {
+        return message.path("type").asString("").equals("view") && message.path("gameId").asString("").equals(gameId);
+    }
+
+    /** Every message received so far, as text, in order of arrival. */
+    List<String> received() {
+        return List.copyOf(received);
+    }
+
+    int awaitClose() {
+        return closeCode.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
+    boolean isClosed() {
+        return closeCode.isDone() || socket.isInputClosed();
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").completeOnTimeout(null, 2, TimeUnit.SECONDS).join();
+        }
+        socket.abort();
+    }
+
+    void abort() {
+        socket.abort();
+    }
+
+    private final class Collector implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                received.add(text);
+                JsonNode message = JSON.mapper().readTree(text);
+                assertThat(message.isObject()).as("every server message is a JSON object: %s", text).isTrue();
+                inbox.add(message);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeCode.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closeCode.complete(-1);
+        }
+    }
+}

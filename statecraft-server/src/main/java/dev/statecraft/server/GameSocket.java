@@ -49,6 +49,7 @@ final class GameSocket {
     void configure(WsConfig ws) {
         ws.onConnect(this::connected);
         ws.onMessage(this::received);
+        ws.onBinaryMessage(ctx -> refuseBinary(ctx.sessionId()));
         ws.onClose(this::closed);
         ws.onError(ctx -> log.debug("websocket {}: {}", ctx.sessionId(), String.valueOf(ctx.error())));
     }
@@ -79,6 +80,14 @@ final class GameSocket {
         if (connection != null) {
             connection.release();
             open.decrementAndGet();
+        }
+    }
+
+    private void refuseBinary(String sessionId) {
+        Connection connection = connections.get(sessionId);
+        if (connection != null && connection.admitMessage()) {
+            metrics.refused(ClientError.UNKNOWN_TYPE);
+            connection.send(Replies.error("", ClientError.of(ClientError.UNKNOWN_TYPE, "the protocol is JSON text messages; binary messages are refused")));
         }
     }
 

@@ -17,7 +17,7 @@ final class CardTable {
     private final String gameId;
     private final Map<String, WsClient> players = new LinkedHashMap<>();
     private final Random random;
-    private final Map<String, Long> seen = new LinkedHashMap<>();
+    private String observer = "ann";
     private int commandCount;
     int rejected;
 
@@ -44,13 +44,22 @@ final class CardTable {
 
     /** Plays until the match is finished; returns the winner as the final view tells it. */
     String playToTheEnd(long version) {
-        for (int moves = 0; moves < 500; moves++) {
-            JsonNode view = players.get("ann").awaitView(gameId, version).path("view");
+        JsonNode view = players.get(observer).awaitView(gameId, play(version, 500)).path("view");
+        if (!view.path("phase").asString().equals("FINISHED")) {
+            throw new AssertionError("the match did not finish within 500 moves");
+        }
+        return view.path("outcome").path("winner").asString();
+    }
+
+    /** Plays up to {@code moves} moves from {@code version}, or until the match is finished; returns the version reached. */
+    long play(long version, int moves) {
+        for (int move = 0; move < moves; move++) {
+            JsonNode view = players.get(observer).awaitView(gameId, version).path("view");
             if (view.path("phase").asString().equals("FINISHED")) {
-                return view.path("outcome").path("winner").asString();
+                return version;
             }
             String mover = view.path("turn").asString();
-            JsonNode moverView = mover.equals("ann") ? view : players.get(mover).awaitView(gameId, version).path("view");
+            JsonNode moverView = mover.equals(observer) ? view : players.get(mover).awaitView(gameId, version).path("view");
             if (random.nextInt(8) == 0) {
                 long after = wrongMove(mover, moverView, version);
                 if (after != version) {
@@ -62,7 +71,21 @@ final class CardTable {
             assertThat(reply.path("type").asString()).as("%s's move at version %d: %s", mover, version, reply).isEqualTo("accepted");
             version = reply.path("version").asLong();
         }
-        throw new AssertionError("the match did not finish within 500 moves");
+        return version;
+    }
+
+    /** Whose turn it is at {@code version}, as the observer's view tells it. */
+    String turnAt(long version) {
+        return players.get(observer).awaitView(gameId, version).path("view").path("turn").asString();
+    }
+
+    /**
+     * The player's client from now on (after a reconnect). The other player becomes the one whose views
+     * say whose turn it is: a resumed client has no view of the version it already saw.
+     */
+    void replace(String player, WsClient client) {
+        players.put(player, client);
+        observer = player.equals("ann") ? "bob" : "ann";
     }
 
     private JsonNode move(String mover, JsonNode view, long version) {

@@ -105,11 +105,17 @@ final class WsClient implements AutoCloseable {
         return awaitMatching(m -> type.equals(m.path("type").asString("")), "'" + type + "' message");
     }
 
-    /** Waits for the view of {@code gameId} at {@code version} or later; older views of it waiting in the inbox are dropped. */
+    /**
+     * The view of {@code gameId} at {@code version} or later. It stays in the inbox, so asking again
+     * returns it again; older views of the game waiting there are dropped.
+     */
     JsonNode awaitView(String gameId, long version) {
         JsonNode view = awaitMatching(m -> isView(m, gameId) && m.path("version").asLong() >= version,
                 "view of " + gameId + " at version >= " + version);
-        inbox.removeIf(m -> isView(m, gameId) && m.path("version").asLong() < version);
+        List<JsonNode> rest = new ArrayList<>(List.of(view));
+        inbox.drainTo(rest);
+        rest.removeIf(m -> m != view && isView(m, gameId) && m.path("version").asLong() <= view.path("version").asLong());
+        inbox.addAll(rest);
         return view;
     }
 

@@ -14,7 +14,7 @@ import picocli.CommandLine.ParseResult;
 /** The {@code statecraft} command. */
 @Command(name = "statecraft", mixinStandardHelpOptions = true, version = "statecraft 0.1.0-SNAPSHOT",
         description = "A game-state engine for the JVM.",
-        subcommands = {DemoCommand.class, GamesCommand.class, InspectCommand.class, EventsCommand.class,
+        subcommands = {ServeCommand.class, DemoCommand.class, GamesCommand.class, InspectCommand.class, EventsCommand.class,
                 ExportCommand.class, ImportCommand.class, VerifyCommand.class})
 public final class StatecraftCommand implements Runnable {
     /** Held so the level set on it lasts: java.util.logging keeps loggers weakly. */

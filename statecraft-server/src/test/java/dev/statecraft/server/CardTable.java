@@ -13,15 +13,17 @@ import tools.jackson.databind.JsonNode;
  * Two players playing a card match over the WebSocket, each move chosen from the mover's own view only
  * (as a real client would), with a share of deliberately wrong moves that must be rejected.
  */
-final class CardTable {
+public final class CardTable {
     private final String gameId;
     private final Map<String, WsClient> players = new LinkedHashMap<>();
     private final Random random;
-    private String observer = "ann";
+    private static final java.util.concurrent.atomic.AtomicInteger TABLES = new java.util.concurrent.atomic.AtomicInteger();
+    /** Part of every command id, so a new table for the same match (after a restart) never reuses an id. */
+    private final int tableNumber = TABLES.incrementAndGet();
     private int commandCount;
-    int rejected;
+    public int rejected;
 
-    CardTable(String gameId, WsClient ann, WsClient bob, Random random) {
+    public CardTable(String gameId, WsClient ann, WsClient bob, Random random) {
         this.gameId = gameId;
         this.players.put("ann", ann);
         this.players.put("bob", bob);
@@ -29,7 +31,7 @@ final class CardTable {
     }
 
     /** Creates the match, joins both players' views and seats; returns the version after the second seat. */
-    long seat() {
+    public long seat() {
         WsClient ann = players.get("ann");
         assertThat(ann.request(Map.of("type", "create", "gameType", "cards", "gameId", gameId)).path("type").asString()).isEqualTo("created");
         long version = 0;
@@ -43,8 +45,8 @@ final class CardTable {
     }
 
     /** Plays until the match is finished; returns the winner as the final view tells it. */
-    String playToTheEnd(long version) {
-        JsonNode view = players.get(observer).awaitView(gameId, play(version, 500)).path("view");
+    public String playToTheEnd(long version) {
+        JsonNode view = players.get("ann").awaitView(gameId, play(version, 500)).path("view");
         if (!view.path("phase").asString().equals("FINISHED")) {
             throw new AssertionError("the match did not finish within 500 moves");
         }
@@ -52,14 +54,14 @@ final class CardTable {
     }
 
     /** Plays up to {@code moves} moves from {@code version}, or until the match is finished; returns the version reached. */
-    long play(long version, int moves) {
+    public long play(long version, int moves) {
         for (int move = 0; move < moves; move++) {
-            JsonNode view = players.get(observer).awaitView(gameId, version).path("view");
+            JsonNode view = players.get("ann").awaitView(gameId, version).path("view");
             if (view.path("phase").asString().equals("FINISHED")) {
                 return version;
             }
             String mover = view.path("turn").asString();
-            JsonNode moverView = mover.equals(observer) ? view : players.get(mover).awaitView(gameId, version).path("view");
+            JsonNode moverView = mover.equals("ann") ? view : players.get(mover).awaitView(gameId, version).path("view");
             if (random.nextInt(8) == 0) {
                 long after = wrongMove(mover, moverView, version);
                 if (after != version) {
@@ -74,18 +76,14 @@ final class CardTable {
         return version;
     }
 
-    /** Whose turn it is at {@code version}, as the observer's view tells it. */
-    String turnAt(long version) {
-        return players.get(observer).awaitView(gameId, version).path("view").path("turn").asString();
+    /** Whose turn it is at {@code version}, as ann's view tells it. */
+    public String turnAt(long version) {
+        return players.get("ann").awaitView(gameId, version).path("view").path("turn").asString();
     }
 
-    /**
-     * The player's client from now on (after a reconnect). The other player becomes the one whose views
-     * say whose turn it is: a resumed client has no view of the version it already saw.
-     */
-    void replace(String player, WsClient client) {
+    /** The player's client from now on (after a reconnect; give it the view it already had with {@link WsClient#holdView}). */
+    public void replace(String player, WsClient client) {
         players.put(player, client);
-        observer = player.equals("ann") ? "bob" : "ann";
     }
 
     private JsonNode move(String mover, JsonNode view, long version) {
@@ -120,11 +118,11 @@ final class CardTable {
         return version;
     }
 
-    JsonNode command(String player, String name, Map<String, ?> payload, long expectedVersion) {
+    public JsonNode command(String player, String name, Map<String, ?> payload, long expectedVersion) {
         Map<String, Object> frame = new LinkedHashMap<>();
         frame.put("type", "command");
         frame.put("gameId", gameId);
-        frame.put("commandId", player + "-" + (++commandCount));
+        frame.put("commandId", "t" + tableNumber + "-" + player + "-" + (++commandCount));
         frame.put("command", name);
         frame.put("payload", payload);
         if (expectedVersion >= 0) {

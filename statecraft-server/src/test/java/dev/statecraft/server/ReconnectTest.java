@@ -48,6 +48,7 @@ class ReconnectTest {
                 assertThat(resent.path("version").asLong()).isEqualTo(afterMove);
                 assertThat(server.engine.state("match-r").version()).as("the resent command applied nothing").isEqualTo(afterMove);
 
+                annAgain.holdView(ann.lastView("match-r"));
                 table.replace("ann", annAgain);
                 table.playToTheEnd(afterMove);
                 long finalVersion = server.engine.archivedState("match-r").version();

@@ -22,7 +22,7 @@ import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
 /** A real WebSocket client (the JDK's) that keeps every message it receives, in order. */
-final class WsClient implements AutoCloseable {
+public final class WsClient implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(20);
     private static final JsonCodec JSON = JsonCodec.json();
 
@@ -36,14 +36,14 @@ final class WsClient implements AutoCloseable {
         this.socket = builder.buildAsync(uri, new Collector()).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
     }
 
-    static WsClient connect(HttpClient http, URI uri, Map<String, String> headers) {
+    public static WsClient connect(HttpClient http, URI uri, Map<String, String> headers) {
         WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(WAIT);
         headers.forEach(builder::header);
         return new WsClient(builder, uri);
     }
 
     /** The HTTP status of a refused handshake, or fails if the handshake succeeds. */
-    static int refusedHandshake(HttpClient http, URI uri, Map<String, String> headers) {
+    public static int refusedHandshake(HttpClient http, URI uri, Map<String, String> headers) {
         WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(WAIT);
         headers.forEach(builder::header);
         try {
@@ -58,16 +58,16 @@ final class WsClient implements AutoCloseable {
         }
     }
 
-    void sendText(String text) {
+    public void sendText(String text) {
         socket.sendText(text, true).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
     }
 
-    void send(Map<String, ?> frame) {
+    public void send(Map<String, ?> frame) {
         sendText(JSON.writeString(frame));
     }
 
     /** Sends {@code frame} with a fresh ref and returns the reply that carries it; views received meanwhile stay in the inbox. */
-    JsonNode request(Map<String, ?> frame) {
+    public JsonNode request(Map<String, ?> frame) {
         String ref = "r" + refs.incrementAndGet();
         Map<String, Object> withRef = new java.util.LinkedHashMap<>(frame);
         withRef.put("ref", ref);
@@ -76,7 +76,7 @@ final class WsClient implements AutoCloseable {
     }
 
     /** The first message in the inbox matching {@code test}; earlier ones that do not match stay, in order. */
-    JsonNode awaitMatching(Predicate<JsonNode> test, String what) {
+    public JsonNode awaitMatching(Predicate<JsonNode> test, String what) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         List<JsonNode> skipped = new ArrayList<>();
         try {
@@ -101,7 +101,7 @@ final class WsClient implements AutoCloseable {
         }
     }
 
-    JsonNode awaitType(String type) {
+    public JsonNode awaitType(String type) {
         return awaitMatching(m -> type.equals(m.path("type").asString("")), "'" + type + "' message");
     }
 
@@ -109,7 +109,7 @@ final class WsClient implements AutoCloseable {
      * The view of {@code gameId} at {@code version} or later. It stays in the inbox, so asking again
      * returns it again; older views of the game waiting there are dropped.
      */
-    JsonNode awaitView(String gameId, long version) {
+    public JsonNode awaitView(String gameId, long version) {
         JsonNode view = awaitMatching(m -> isView(m, gameId) && m.path("version").asLong() >= version,
                 "view of " + gameId + " at version >= " + version);
         List<JsonNode> rest = new ArrayList<>(List.of(view));
@@ -123,16 +123,36 @@ final class WsClient implements AutoCloseable {
         return message.path("type").asString("").equals("view") && message.path("gameId").asString("").equals(gameId);
     }
 
+    /** The last view of {@code gameId} this client received. */
+    public JsonNode lastView(String gameId) {
+        List<String> all = received();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            JsonNode message = JSON.mapper().readTree(all.get(i));
+            if (isView(message, gameId)) {
+                return message;
+            }
+        }
+        throw new AssertionError("no view of " + gameId + " received");
+    }
+
+    /**
+     * Keeps {@code view}, received on an earlier connection, as this client's latest view of its game (as
+     * a real client keeps what it has shown); it is not counted among {@link #received()}.
+     */
+    public void holdView(JsonNode view) {
+        inbox.add(view);
+    }
+
     /** Every message received so far, as text, in order of arrival. */
-    List<String> received() {
+    public List<String> received() {
         return List.copyOf(received);
     }
 
-    int awaitClose() {
+    public int awaitClose() {
         return closeCode.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return closeCode.isDone() || socket.isInputClosed();
     }
 
@@ -144,7 +164,7 @@ final class WsClient implements AutoCloseable {
         socket.abort();
     }
 
-    void abort() {
+    public void abort() {
         socket.abort();
     }
 

@@ -11,7 +11,6 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -180,6 +179,4 @@ public final class StatecraftServer implements AutoCloseable {
             return new StatecraftServer(this);
         }
     }
-
-    static final Duration DEV_TOKEN_LIFETIME = Duration.ofHours(12);
 }

@@ -244,6 +244,14 @@ class BadInputTest {
                 row("a player token on /metrics", "http 403 forbidden", () -> http("GET", "/metrics", server.token("ann"), null)),
                 row("no token on /metrics", "http 401 unauthorized", () -> http("GET", "/metrics", null, null)),
                 row("no token on an operator endpoint", "http 401 unauthorized", () -> http("POST", "/api/admin/games/running/archive", null, "")),
+                row("an operator reading the state at a version not reached", "http 400 invalid-field",
+                        () -> http("GET", "/api/admin/games/running?version=999", server.adminToken(), null)),
+                row("an operator reading the state at a malformed instant", "http 400 invalid-field",
+                        () -> http("GET", "/api/admin/games/running?at=yesterday", server.adminToken(), null)),
+                row("an operator reading the events of an unknown game", "http 404 unknown-game",
+                        () -> http("GET", "/api/admin/games/no-such-game/events", server.adminToken(), null)),
+                row("an operator archiving an unknown game", "http 404 unknown-game",
+                        () -> http("POST", "/api/admin/games/no-such-game/archive", server.adminToken(), "")),
                 row("an unknown endpoint", "http 404 not-found", () -> http("GET", "/api/games", server.token("ann"), null)));
     }
 

@@ -22,7 +22,9 @@ final class FrameParser {
     static final int MAX_REF_LENGTH = 64;
     static final int MAX_ID_LENGTH = 128;
     static final int MAX_SETUP_ENTRIES = 32;
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1," + MAX_ID_LENGTH + "}");
+    /** The engine's own rule for game ids; a looser one here let ids through that the engine then failed on. */
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0," + (MAX_ID_LENGTH - 1) + "}");
+    static final String ID_RULE = "1 to " + MAX_ID_LENGTH + " of the characters A-Z a-z 0-9 . _ : -, starting with a letter or digit";
     private static final JsonCodec JSON = JsonCodec.json();
 
     private FrameParser() {
@@ -123,10 +125,14 @@ final class FrameParser {
 
     private static String id(JsonNode tree, String field) {
         String value = text(tree, field);
-        if (!ID.matcher(value).matches()) {
-            throw refuse(INVALID_FIELD, "'" + field + "' must be 1 to " + MAX_ID_LENGTH + " of the characters A-Z a-z 0-9 . _ : -");
+        if (!isId(value)) {
+            throw refuse(INVALID_FIELD, "'" + field + "' must be " + ID_RULE);
         }
         return value;
+    }
+
+    static boolean isId(String value) {
+        return ID.matcher(value).matches();
     }
 
     private static String text(JsonNode tree, String field) {

@@ -145,6 +145,13 @@ final class GameSocket {
 
     private void join(Connection connection, String ref, ClientFrame.Join join) {
         actions.typeOf(join.gameId());
+        // Checked before the joined reply goes out, which must precede the first view; versions only grow,
+        // so a since that fits now still fits when the subscription starts.
+        long version = engine.state(join.gameId()).version();
+        if (join.since() > version) {
+            throw ClientError.refuse(ClientError.INVALID_FIELD, "'since' is " + join.since() + " but game " + join.gameId()
+                    + " is at version " + version + "; resume after a version you have received");
+        }
         if (!connection.maySubscribe(join.gameId())) {
             throw ClientError.refuse(ClientError.TOO_MANY_SUBSCRIPTIONS, "a connection may join at most " + Connection.MAX_SUBSCRIPTIONS + " games");
         }

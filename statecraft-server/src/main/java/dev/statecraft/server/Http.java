@@ -16,8 +16,8 @@ final class Http {
 
     static String gameId(Context ctx) {
         String gameId = ctx.pathParam("gameId");
-        if (gameId.isEmpty() || gameId.length() > FrameParser.MAX_ID_LENGTH) {
-            throw ClientError.refuse(ClientError.INVALID_FIELD, "a game id has 1 to " + FrameParser.MAX_ID_LENGTH + " characters");
+        if (!FrameParser.isId(gameId)) {
+            throw ClientError.refuse(ClientError.INVALID_FIELD, "a game id has " + FrameParser.ID_RULE);
         }
         return gameId;
     }

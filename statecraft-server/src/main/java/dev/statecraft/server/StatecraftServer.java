@@ -8,9 +8,12 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.servlet.JavalinWsServletContext;
 import io.javalin.http.staticfiles.Location;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -125,6 +128,20 @@ public final class StatecraftServer implements AutoCloseable {
         metrics.refused(error.code());
         ctx.status(error.httpStatus());
         Http.json(ctx, Map.of("code", error.code(), "message", error.message()));
+        if (ctx instanceof JavalinWsServletContext) {
+            writeRefusedHandshake(ctx);
+        }
+    }
+
+    /** Javalin sends the status of a WebSocket handshake refused before the upgrade, but not its result: the body is written here. */
+    private static void writeRefusedHandshake(Context ctx) {
+        try (InputStream result = ctx.resultInputStream()) {
+            byte[] body = result == null ? new byte[0] : result.readAllBytes();
+            ctx.res().setContentLength(body.length);
+            ctx.res().getOutputStream().write(body);
+        } catch (IOException e) {
+            log.debug("refused handshake from {}: the client went away before its reply was written", ctx.ip(), e);
+        }
     }
 
     public static final class Builder {

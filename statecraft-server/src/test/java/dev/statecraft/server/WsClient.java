@@ -62,6 +62,20 @@ public final class WsClient implements AutoCloseable {
         socket.sendText(text, true).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
     }
 
+    void sendBinary(byte[] bytes) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
+    /** Sends {@code text} unless the server has closed the connection; false if it could not be sent. */
+    boolean trySendText(String text) {
+        try {
+            sendText(text);
+            return true;
+        } catch (CompletionException e) {
+            return false;
+        }
+    }
+
     public void send(Map<String, ?> frame) {
         sendText(JSON.writeString(frame));
     }
@@ -159,7 +173,8 @@ public final class WsClient implements AutoCloseable {
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").completeOnTimeout(null, 2, TimeUnit.SECONDS).join();
+            // the server may close its side meanwhile (after an oversize message, say); then there is nothing to say goodbye to
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(failure -> null).completeOnTimeout(null, 2, TimeUnit.SECONDS).join();
         }
         socket.abort();
     }

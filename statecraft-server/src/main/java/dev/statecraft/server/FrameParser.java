@@ -22,6 +22,8 @@ final class FrameParser {
     static final int MAX_REF_LENGTH = 64;
     static final int MAX_ID_LENGTH = 128;
     static final int MAX_SETUP_ENTRIES = 32;
+    /** With the player id and a separator it fits the engine's limit: see {@link PlayerActions#scoped}. */
+    static final int MAX_COMMAND_ID_LENGTH = CommandRequest.MAX_COMMAND_ID_LENGTH - Principal.MAX_PLAYER_ID_LENGTH - 1;
     /** The engine's own rule for game ids; a looser one here let ids through that the engine then failed on. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0," + (MAX_ID_LENGTH - 1) + "}");
     static final String ID_RULE = "1 to " + MAX_ID_LENGTH + " of the characters A-Z a-z 0-9 . _ : -, starting with a letter or digit";
@@ -117,8 +119,8 @@ final class FrameParser {
 
     private static String commandId(JsonNode tree) {
         String commandId = text(tree, "commandId");
-        if (commandId.isBlank() || commandId.length() > CommandRequest.MAX_COMMAND_ID_LENGTH) {
-            throw refuse(INVALID_FIELD, "'commandId' must be 1 to " + CommandRequest.MAX_COMMAND_ID_LENGTH + " characters, not blank");
+        if (commandId.isBlank() || commandId.length() > MAX_COMMAND_ID_LENGTH) {
+            throw refuse(INVALID_FIELD, "'commandId' must be 1 to " + MAX_COMMAND_ID_LENGTH + " characters, not blank");
         }
         return commandId;
     }

@@ -22,6 +22,7 @@ import dev.statecraft.rules.Setup;
 import dev.statecraft.store.GameAlreadyExistsException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,6 +32,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class PlayerActions {
     private static final JsonCodec JSON = JsonCodec.json();
+    private static final Pattern QUALIFIED_NAME = Pattern.compile("(?:[a-z_][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_$]*)");
 
     private final Engine engine;
 
@@ -51,7 +53,10 @@ final class PlayerActions {
         }
     }
 
-    /** Decides one command for {@code player}'s seat; rules' rejections come back as {@link CommandResult.Rejected}. */
+    /**
+     * Decides one command for {@code player}'s seat; rules' rejections come back as {@link CommandResult.Rejected}.
+     * The result carries the client's own command id.
+     */
     CommandResult submit(Principal player, String gameId, String commandId, String commandName, JsonNode payload, long expectedVersion) {
         Optional<Object> command = decode(gameId, commandName, payload);
         if (command.isEmpty()) {
@@ -59,8 +64,21 @@ final class PlayerActions {
                     "a " + typeOf(gameId).name() + " game has no command '" + FrameParser.abbreviate(commandName)
                             + "'; its commands are " + typeOf(gameId).commands().names());
         }
-        CommandRequest request = new CommandRequest(commandId, Actor.player(player.playerId()), command.get(), expectedVersion);
-        return engine.submit(gameId, request);
+        CommandRequest request = new CommandRequest(scoped(player, commandId), Actor.player(player.playerId()), command.get(), expectedVersion);
+        return switch (engine.submit(gameId, request)) {
+            case CommandResult.Accepted a -> new CommandResult.Accepted(a.gameId(), commandId, a.version(), a.eventCount());
+            case CommandResult.Rejected r -> new CommandResult.Rejected(r.gameId(), commandId, r.version(), r.code(), r.message());
+        };
+    }
+
+    /**
+     * The command id the engine keeps: the player's id, then the client's. A command id is the key that
+     * makes a retry apply once, so one player must never be able to take another's: a command sent with
+     * an id that another player already used would otherwise get that player's outcome, and theirs would
+     * never be applied.
+     */
+    static String scoped(Principal player, String commandId) {
+        return player.playerId() + ":" + commandId;
     }
 
     Versioned<Object> view(String gameId, Seat seat) {
@@ -88,7 +106,7 @@ final class PlayerActions {
         try {
             return Optional.of(JSON.read(payload, commandType.get()));
         } catch (CodecException e) {
-            throw refuse(INVALID_FIELD, "the payload of " + commandName + " does not fit it: " + firstLine(e.getMessage()));
+            throw refuse(INVALID_FIELD, "the payload of " + commandName + " does not fit it: " + withoutPackages(firstLine(e.getMessage())));
         }
     }
 
@@ -106,6 +124,11 @@ final class PlayerActions {
 
     static ClientErrorException unknownGame(String gameId) {
         return refuse(UNKNOWN_GAME, "no active game " + gameId);
+    }
+
+    /** Jackson names the record it could not build by its full class name; the client needs only the simple name. */
+    private static String withoutPackages(String message) {
+        return QUALIFIED_NAME.matcher(message).replaceAll("$1");
     }
 
     private static String firstLine(String message) {

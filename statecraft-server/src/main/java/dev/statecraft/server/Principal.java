@@ -5,6 +5,7 @@ import java.util.Objects;
 
 /** Who a verified token speaks for: a player id (the token's subject), its role, and when the token expires. */
 public record Principal(String playerId, Role role, Instant expiresAt) {
+    public static final int MAX_PLAYER_ID_LENGTH = 63;
 
     public enum Role {
         PLAYER, ADMIN;
@@ -19,6 +20,9 @@ public record Principal(String playerId, Role role, Instant expiresAt) {
         Objects.requireNonNull(playerId, "playerId");
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(expiresAt, "expiresAt");
+        if (playerId.isBlank() || playerId.length() > MAX_PLAYER_ID_LENGTH) {
+            throw new IllegalArgumentException("a player id has 1 to " + MAX_PLAYER_ID_LENGTH + " characters, not blank (was " + playerId.length() + ")");
+        }
     }
 
     public boolean isAdmin() {

@@ -57,8 +57,8 @@ public final class TokenAuthority {
     }
 
     public String issue(String playerId, Principal.Role role, Duration validFor) {
-        if (playerId == null || playerId.isBlank()) {
-            throw new IllegalArgumentException("a token needs a player id");
+        if (playerId == null || playerId.isBlank() || playerId.length() > Principal.MAX_PLAYER_ID_LENGTH) {
+            throw new IllegalArgumentException("a token needs a player id of 1 to " + Principal.MAX_PLAYER_ID_LENGTH + " characters");
         }
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("sub", playerId);
@@ -97,6 +97,9 @@ public final class TokenAuthority {
         String subject = claims.path("sub").asString("");
         if (subject.isBlank()) {
             throw new AuthenticationException("the token has no subject (sub)");
+        }
+        if (subject.length() > Principal.MAX_PLAYER_ID_LENGTH) {
+            throw new AuthenticationException("the token's subject is longer than " + Principal.MAX_PLAYER_ID_LENGTH + " characters");
         }
         if (!claims.path("exp").isIntegralNumber()) {
             throw new AuthenticationException("the token has no expiry (exp)");

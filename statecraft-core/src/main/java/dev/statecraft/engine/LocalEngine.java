@@ -294,7 +294,7 @@ final class LocalEngine implements Engine {
         game.gone = true;
         hot.remove(game);
         recentlyArchived.add(game.gameId, game.type, game.live.versioned(game.gameId));
-        subscriptions.endGame(game.gameId, SubscriptionEnd.ARCHIVED);
+        subscriptions.finishGame(game.gameId, SubscriptionEnd.ARCHIVED);
         return archived;
     }
 

@@ -61,6 +61,17 @@ final class QueuedSubscription implements Subscription {
         queue.addAll(steps);
     }
 
+    /**
+     * Ends once the versions already queued are delivered: the game will have no more (it was archived).
+     * Unlike {@link #end}, which drops them, the subscriber still sees the game's last version.
+     */
+    void finish(SubscriptionEnd reason) {
+        if (end.get() == null) {
+            finalReason = reason;
+            queue.add(END);
+        }
+    }
+
     void end(SubscriptionEnd reason) {
         if (end.compareAndSet(null, reason)) {
             queue.clear();

@@ -54,10 +54,11 @@ final class SubscriptionHub {
         return subscription;
     }
 
-    void endGame(String gameId, SubscriptionEnd reason) {
+    /** Ends the game's subscriptions after each has delivered the versions it has queued: the game has no more. */
+    void finishGame(String gameId, SubscriptionEnd reason) {
         List<QueuedSubscription> list = byGame.get(gameId);
         if (list != null) {
-            list.forEach(s -> s.end(reason));
+            list.forEach(s -> s.finish(reason));
         }
     }
 

@@ -47,6 +47,23 @@ class SubscriptionTest {
     }
 
     @Test
+    void a_subscriber_still_behind_when_its_game_is_archived_gets_every_version_up_to_the_last_then_the_end() {
+        CountDownLatch gate = new CountDownLatch(1);
+        RecordingListener slow = new RecordingListener(gate);
+        engine.subscribe("t-1", Seat.player("ann"), slow);
+        for (int i = 1; i <= 3; i++) {
+            engine.submit("t-1", by("ann", "c-" + i, new Tally.Add(1)));
+        }
+
+        engine.archive("t-1");
+        gate.countDown();
+
+        await().until(() -> !slow.ends.isEmpty());
+        assertThat(slow.versions()).containsExactly(0L, 1L, 2L, 3L);
+        assertThat(slow.ends).containsExactly(SubscriptionEnd.ARCHIVED);
+    }
+
+    @Test
     void a_resumed_subscriber_gets_every_version_it_missed_once_then_live_ones() {
         for (int i = 1; i <= 5; i++) {
             engine.submit("t-1", by("ann", "c-" + i, new Tally.Add(1)));

@@ -43,6 +43,7 @@ final class CardPair {
     private final long[] viewVersion = {NONE, NONE};
     private final long[] viewArrival = new long[2];
     private final JsonNode[] view = new JsonNode[2];
+    private final boolean[] ended = new boolean[2];
 
     private int paceEpoch;
     private long nextSlot;
@@ -86,6 +87,12 @@ final class CardPair {
         return stage == Stage.IDLE || stage == Stage.LOST;
     }
 
+    /** Where a pair that is not idle waits, for the report: its stage, the command in flight and the versions seen. */
+    synchronized String describe() {
+        return name + " " + gameId + ": stage " + stage + ", mover " + mover + ", accepted version " + acceptedVersion
+                + ", views at " + viewVersion[0] + "/" + viewVersion[1] + ", ended " + ended[0] + "/" + ended[1];
+    }
+
     synchronized void lost() {
         stage = Stage.LOST;
     }
@@ -126,7 +133,10 @@ final class CardPair {
             case "ended" -> {
                 if (!message.path("reason").asString("").equals("archived")) {
                     failed("ended-" + message.path("reason").asString(""), message.toString());
+                    return;
                 }
+                ended[seat] = true;
+                progress();
             }
             case "rejected" -> failed("rejected-" + message.path("code").asString(""), message.toString());
             default -> failed("unexpected-message", message.toString());
@@ -152,8 +162,20 @@ final class CardPair {
             latencyRecorded = true;
             run.broadcast(viewArrival[other] - sentAt);
         }
-        if (viewVersion[0] < acceptedVersion || viewVersion[1] < acceptedVersion) {
-            return;
+        boolean[] lost = new boolean[2];
+        for (int seat = 0; seat < 2; seat++) {
+            if (viewVersion[seat] < acceptedVersion) {
+                if (!ended[seat]) {
+                    return;
+                }
+                // The subscription ended (the match was archived) without the view of the final version.
+                lost[seat] = true;
+            }
+        }
+        for (int seat = 0; seat < 2; seat++) {
+            if (lost[seat]) {
+                run.finalViewsLost.increment();
+            }
         }
         mover = NONE;
         acceptedVersion = NONE;
@@ -173,7 +195,7 @@ final class CardPair {
                 return;
             }
         }
-        if (view[0].path("phase").asString("").equals("FINISHED")) {
+        if (ended[0] || ended[1] || view[0].path("phase").asString("").equals("FINISHED")) {
             run.matchesFinished.increment();
             createMatch();
             return;
@@ -219,6 +241,7 @@ final class CardPair {
         acceptedVersion = NONE;
         viewVersion[0] = viewVersion[1] = NONE;
         view[0] = view[1] = null;
+        ended[0] = ended[1] = false;
         ObjectNode frame = frame("create");
         frame.put("gameType", run.gameType);
         sockets[0].send(frame.toString());

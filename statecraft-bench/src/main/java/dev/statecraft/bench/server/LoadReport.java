@@ -49,13 +49,15 @@ final class LoadReport {
             }
         }
         out.println();
-        out.println("| connections | held at the end: driver / server | closed unexpectedly | connect time (s) | matches seated | server live heap before "
-                + "| per connection, connected | per connection, seated in a match (half a match each) | server live heap after closing all |");
-        out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        out.println("| connections | held at the end: driver / server | closed unexpectedly | pairs stuck after the stop | final views lost | connect time (s) "
+                + "| matches seated | server live heap before | per connection, connected | per connection, seated in a match (half a match each) "
+                + "| server live heap after closing all |");
+        out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (ServerLoad.Round round : rounds) {
             long before = live(round.heapBefore());
-            out.printf(Locale.ROOT, "| %s | %s / %s | %d | %s | %s | %s | %s B | %s B | %s |%n",
+            out.printf(Locale.ROOT, "| %s | %s / %s | %d | %d | %d | %s | %s | %s | %s B | %s B | %s |%n",
                     count(round.connections()), count(round.clientOpenAtEnd()), count(round.serverConnectionsAtEnd()), round.unexpectedCloses(),
+                    round.pairsNotIdleAfterStop(), round.finalViewsLost(),
                     decimal(round.connectTime().toMillis() / 1e3), count(round.seatedPairs()), mebibytes(before),
                     count((double) (live(round.heapConnected()) - before) / round.connections()),
                     count((double) (live(round.heapSeated()) - before) / round.connections()), mebibytes(live(round.heapClosed())));

@@ -48,6 +48,8 @@ final class LoadRun implements AutoCloseable {
     final LongAdder matchesFinished = new LongAdder();
     final LongAdder lateSends = new LongAdder();
     final LongAdder latencyAboveRange = new LongAdder();
+    /** Views of a match's final version that never arrived: the subscription ended (archived) first. */
+    final LongAdder finalViewsLost = new LongAdder();
     final AtomicInteger seated = new AtomicInteger();
     final AtomicInteger unexpectedCloses = new AtomicInteger();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();

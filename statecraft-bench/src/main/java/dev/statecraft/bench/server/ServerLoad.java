@@ -68,7 +68,7 @@ public final class ServerLoad {
     record Round(int connections, Duration connectTime, int connectFailures, Map<String, String> heapBefore,
                  Map<String, String> heapConnected, Map<String, String> heapSeated, Map<String, String> heapClosed,
                  int seatedPairs, LoadWindow.Result peak, LoadWindow.Result paced, int clientOpenAtEnd, long serverConnectionsAtEnd,
-                 int unexpectedCloses, Map<String, Long> errorsByCode, List<String> errorSamples) {
+                 int unexpectedCloses, int pairsNotIdleAfterStop, long finalViewsLost, Map<String, Long> errorsByCode, List<String> errorSamples) {
     }
 
     private ServerLoad() {
@@ -142,6 +142,8 @@ public final class ServerLoad {
 
             run.stop();
             awaitUntil(() -> pairs.stream().allMatch(CardPair::isIdle), Duration.ofSeconds(30));
+            List<CardPair> busy = pairs.stream().filter(p -> !p.isIdle()).toList();
+            busy.stream().limit(5).forEach(p -> System.err.println("not idle after the stop: " + p.describe()));
             int clientOpen = (int) pairs.stream().mapToLong(p -> (p.socket(0).isOpen() ? 1 : 0) + (p.socket(1).isOpen() ? 1 : 0)).sum();
             long serverConnections = LoadWindow.number(server.stats(), "connections");
             pairs.forEach(p -> {
@@ -151,7 +153,7 @@ public final class ServerLoad {
             awaitUntil(() -> LoadWindow.number(server.stats(), "connections") == 0, Duration.ofSeconds(60));
             Map<String, String> heapClosed = server.heap();
             return new Round(connections, connectTime, connectFailures, heapBefore, heapConnected, heapSeated, heapClosed, seatedPairs,
-                    peak, paced, clientOpen, serverConnections, run.unexpectedCloses.get(), run.errorsByCode(),
+                    peak, paced, clientOpen, serverConnections, run.unexpectedCloses.get(), busy.size(), run.finalViewsLost.sum(), run.errorsByCode(),
                     run.errorSamples());
         }
     }

@@ -7,7 +7,7 @@ import java.lang.management.MemoryMXBean;
  * Used heap after full collections, repeated until two readings in a row agree within a tolerance, so
  * that what is measured is live objects and not garbage waiting to be collected.
  */
-final class HeapGauge {
+public final class HeapGauge {
     private static final long TOLERANCE_BYTES = 64 * 1024;
     private static final int MAX_COLLECTIONS = 30;
     private static final long PAUSE_MILLIS = 50;
@@ -15,8 +15,11 @@ final class HeapGauge {
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private int unsettledReadings;
 
+    public HeapGauge() {
+    }
+
     /** Live heap bytes now. A reading that never settles is still returned, and counted in {@link #unsettledReadings()}. */
-    long liveBytes() {
+    public long liveBytes() {
         long previous = -1;
         for (int collection = 0; collection < MAX_COLLECTIONS; collection++) {
             memory.gc();
@@ -33,7 +36,7 @@ final class HeapGauge {
         return previous;
     }
 
-    int unsettledReadings() {
+    public int unsettledReadings() {
         return unsettledReadings;
     }
 

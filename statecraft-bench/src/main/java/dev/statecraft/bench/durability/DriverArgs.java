@@ -2,6 +2,7 @@ package dev.statecraft.bench.durability;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,9 @@ import java.util.TreeSet;
  * The {@code --name value} options of a load driver, checked against the names it knows, so a typo fails
  * the run instead of silently measuring the defaults.
  */
-final class DriverArgs {
-    static final String DATA = "--data";
-    static final String KEEP = "--keep";
+public final class DriverArgs {
+    public static final String DATA = "--data";
+    public static final String KEEP = "--keep";
     /** Where drivers make their data folders unless told otherwise; relative to the repository root. */
     static final Path DEFAULT_DATA_PARENT = Path.of("statecraft-bench", "target", "durability-data");
 
@@ -25,7 +26,7 @@ final class DriverArgs {
     }
 
     /** @throws IllegalArgumentException naming the unknown option, or the option that has no value */
-    static DriverArgs parse(String[] args, Set<String> known) {
+    public static DriverArgs parse(String[] args, Set<String> known) {
         Set<String> allowed = new TreeSet<>(known);
         allowed.add(DATA);
         allowed.add(KEEP);
@@ -48,7 +49,7 @@ final class DriverArgs {
         return new DriverArgs(values);
     }
 
-    int integer(String name, int fallback) {
+    public int integer(String name, int fallback) {
         String text = values.get(name);
         if (text == null) {
             return fallback;
@@ -61,7 +62,7 @@ final class DriverArgs {
     }
 
     /** Seconds, fractions allowed ({@code --seconds 0.5}). */
-    Duration seconds(String name, Duration fallback) {
+    public Duration seconds(String name, Duration fallback) {
         String text = values.get(name);
         if (text == null) {
             return fallback;
@@ -73,12 +74,37 @@ final class DriverArgs {
         }
     }
 
-    Path dataParent() {
-        String text = values.get(DATA);
-        return text == null ? DEFAULT_DATA_PARENT : Path.of(text);
+    public Path dataParent() {
+        return dataParent(DEFAULT_DATA_PARENT);
     }
 
-    boolean keepData() {
+    public Path dataParent(Path fallback) {
+        String text = values.get(DATA);
+        return text == null ? fallback : Path.of(text);
+    }
+
+    /** A comma-separated list of whole numbers ({@code --connections 1000,10000}). */
+    public List<Integer> integers(String name, List<Integer> fallback) {
+        String text = values.get(name);
+        if (text == null) {
+            return fallback;
+        }
+        List<Integer> numbers = new ArrayList<>();
+        for (String part : text.split(",")) {
+            try {
+                numbers.add(Integer.parseInt(part.strip().replace("_", "")));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " must be whole numbers separated by commas such as 1000,10000 (was '" + text + "')", e);
+            }
+        }
+        return List.copyOf(numbers);
+    }
+
+    public String text(String name, String fallback) {
+        return values.getOrDefault(name, fallback);
+    }
+
+    public boolean keepData() {
         return values.containsKey(KEEP);
     }
 }

@@ -3,40 +3,40 @@ package dev.statecraft.bench.durability;
 import java.util.Locale;
 
 /** How the drivers print numbers: grouped thousands, milliseconds with enough digits to read microseconds. */
-final class Figures {
+public final class Figures {
     private Figures() {
     }
 
-    static String count(double value) {
+    public static String count(double value) {
         return String.format(Locale.ROOT, "%,.0f", value);
     }
 
-    static String ratio(double value) {
+    public static String ratio(double value) {
         return String.format(Locale.ROOT, "%.2f", value);
     }
 
-    static String decimal(double value) {
+    public static String decimal(double value) {
         return String.format(Locale.ROOT, "%,.1f", value);
     }
 
-    static String millis(double nanos) {
+    public static String millis(double nanos) {
         double millis = nanos / 1e6;
         return String.format(Locale.ROOT, millis < 10 ? "%.3f" : "%,.1f", millis);
     }
 
-    static String seconds(double nanos) {
+    public static String seconds(double nanos) {
         return String.format(Locale.ROOT, "%.2f", nanos / 1e9);
     }
 
-    static String mebibytes(long bytes) {
+    public static String mebibytes(long bytes) {
         return String.format(Locale.ROOT, "%,.1f MiB", bytes / (1024.0 * 1024.0));
     }
 
-    static String met(boolean met) {
+    public static String met(boolean met) {
         return met ? "yes" : "**no**";
     }
 
-    static String jvm() {
+    public static String jvm() {
         Runtime runtime = Runtime.getRuntime();
         return String.format(Locale.ROOT, "%s %s, %d processors, max heap %s", System.getProperty("java.vm.name"),
                 System.getProperty("java.runtime.version"), runtime.availableProcessors(), mebibytes(runtime.maxMemory()));

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  * A fresh folder of one driver run inside the data folder it was given, so every file it measures (the
  * raw fsync file and the SQLite store) is on the same disk. Deleted when closed, unless kept.
  */
-final class ScratchFolder implements AutoCloseable {
+public final class ScratchFolder implements AutoCloseable {
     private final Path path;
     private final boolean keep;
 
@@ -21,7 +21,7 @@ final class ScratchFolder implements AutoCloseable {
         this.keep = keep;
     }
 
-    static ScratchFolder create(Path parent, String prefix, boolean keep) {
+    public static ScratchFolder create(Path parent, String prefix, boolean keep) {
         try {
             Files.createDirectories(parent);
             return new ScratchFolder(Files.createTempDirectory(parent, prefix + "-").toAbsolutePath(), keep);
@@ -30,16 +30,16 @@ final class ScratchFolder implements AutoCloseable {
         }
     }
 
-    Path path() {
+    public Path path() {
         return path;
     }
 
-    Path storeFile() {
+    public Path storeFile() {
         return path.resolve("statecraft.db");
     }
 
     /** The folder, its file system type and device, for the report: the figures belong to that disk. */
-    String describe() {
+    public String describe() {
         try {
             FileStore fileStore = Files.getFileStore(path);
             return path + " (" + fileStore.type() + " on " + fileStore.name() + ")";

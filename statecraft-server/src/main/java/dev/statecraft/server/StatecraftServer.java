@@ -5,6 +5,8 @@ import dev.statecraft.engine.BufferFullException;
 import dev.statecraft.engine.Engine;
 import dev.statecraft.store.Store;
 import io.javalin.Javalin;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -32,6 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class StatecraftServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StatecraftServer.class);
 
+    private static final int ACCEPT_QUEUE = 1_024;
+
     private final Javalin app;
     private final GameSocket socket;
     private final boolean devMode;
@@ -49,6 +53,15 @@ public final class StatecraftServer implements AutoCloseable {
             config.concurrency.useVirtualThreads = true;
             config.http.maxRequestSize = options.maxFrameBytes();
             config.startup.showJavalinBanner = false;
+            // Jetty's default listen backlog (50) drops connection attempts of a reconnect storm; clients then
+            // retry only after seconds. One connector of our own, with a backlog sized for many clients at once.
+            config.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setHost(options.host());
+                connector.setPort(options.port());
+                connector.setAcceptQueueSize(ACCEPT_QUEUE);
+                return connector;
+            });
             config.jetty.modifyWebSocketServletFactory(factory -> {
                 factory.setIdleTimeout(options.idleTimeout());
                 factory.setMaxTextMessageSize(options.maxFrameBytes());
@@ -78,7 +91,7 @@ public final class StatecraftServer implements AutoCloseable {
             }
             mapErrors(config, metrics);
         });
-        app.start(options.host(), options.port());
+        app.start();
         if (devMode) {
             log.warn("DEV MODE: anyone can get a token for any player from POST /dev/token; never expose this server. "
                     + "Play a card match at http://localhost:{}/", app.port());

@@ -22,10 +22,13 @@ class CardMatchTest {
              WsClient bob = server.connect("bob")) {
             CardTable table = new CardTable("match-1", ann, bob, new Random(seed));
 
-            String winner = table.playToTheEnd(table.seat());
+            long seated = table.seat();
+            String waiting = table.turnAt(seated).equals("ann") ? "bob" : "ann";
+            JsonNode outOfTurn = table.command(waiting, "Draw", java.util.Map.of(), -1);
+            String winner = table.playToTheEnd(seated);
 
+            assertThat(outOfTurn.path("code").asString()).isEqualTo("wrong-seat");
             assertThat(winner).as("the winner, or nobody on a draw").isIn("ann", "bob", "");
-            assertThat(table.rejected).isPositive();
             assertThat(ann.awaitType("ended").path("reason").asString()).isEqualTo("archived");
             assertThat(bob.awaitType("ended").path("reason").asString()).isEqualTo("archived");
             String admin = server.adminToken();

@@ -63,7 +63,12 @@ public interface Engine extends AutoCloseable {
     /** Delivers {@code seat}'s view now, then after every new version. */
     Subscription subscribe(String gameId, Seat seat, UpdateListener listener);
 
-    /** Delivers {@code seat}'s view at every version after {@code lastSeenVersion}, then after every new one. */
+    /**
+     * Delivers {@code seat}'s view at every version after {@code lastSeenVersion}, then after every new one.
+     *
+     * @throws ResumeTooFarBehindException if more than {@link EngineOptions#subscriberQueueLimit()} versions came after
+     *         {@code lastSeenVersion}: subscribe afresh for the view now
+     */
     Subscription resume(String gameId, Seat seat, long lastSeenVersion, UpdateListener listener);
 
     /**
@@ -89,6 +94,9 @@ public interface Engine extends AutoCloseable {
 
     /** Number of games in memory now. */
     int hotGameCount();
+
+    /** The options this engine runs with. */
+    EngineOptions options();
 
     /** Passivates the game now if it is hot (hooks run, then it leaves memory); false if it was not hot. */
     boolean passivate(String gameId);

@@ -92,12 +92,23 @@ final class History {
         return replay(type, active(record), from, Long.MAX_VALUE, eachStep);
     }
 
+    /** The state at {@code version}: from the newest usable snapshot at or before it when the game has one, else from its first event. */
     LiveState at(GameType<?, ?, ?, ?> type, EventSource source, long version) {
-        LiveState state = replay(type, source, initial(type, source.record()), version, step -> { });
+        LiveState state = replay(type, source, startingPointFor(type, source, version), version, step -> { });
         if (state.version() != version) {
             throw new IllegalArgumentException("game " + source.record().gameId() + ": has no version " + version + " (last is " + state.version() + ")");
         }
         return state;
+    }
+
+    private LiveState startingPointFor(GameType<?, ?, ?, ?> type, EventSource source, long version) {
+        if (source instanceof EventSource.Active && type.persistence().strategy() != Strategy.SNAPSHOTS_ONLY) {
+            Optional<LiveState> snapshot = snapshots.latestAtOrBefore(source.record().gameId(), version).flatMap(s -> usable(type, s, false));
+            if (snapshot.isPresent()) {
+                return snapshot.get();
+            }
+        }
+        return initial(type, source.record());
     }
 
     /** The state at each version from {@code afterVersion + 1} to {@code toVersion}. */

@@ -273,10 +273,14 @@ final class LocalEngine implements Engine {
         }
     }
 
-    private static void checkResumable(String gameId, long lastSeenVersion, long current) {
+    private void checkResumable(String gameId, long lastSeenVersion, long current) {
         if (lastSeenVersion < 0 || lastSeenVersion > current) {
             throw new IllegalArgumentException("game " + gameId + ": cannot resume after version " + lastSeenVersion
                     + "; the game is at version " + current);
+        }
+        // A subscriber that far behind would overflow at once; replaying that much under the game's lock would stall its players.
+        if (current - lastSeenVersion > options.subscriberQueueLimit()) {
+            throw new ResumeTooFarBehindException(gameId, lastSeenVersion, current, options.subscriberQueueLimit());
         }
     }
 
@@ -336,6 +340,11 @@ final class LocalEngine implements Engine {
     @Override
     public List<GameType<?, ?, ?, ?>> gameTypes() {
         return List.copyOf(types.values());
+    }
+
+    @Override
+    public EngineOptions options() {
+        return options;
     }
 
     @Override

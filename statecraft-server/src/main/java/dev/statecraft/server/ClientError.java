@@ -17,6 +17,7 @@ public record ClientError(String code, int httpStatus, String message) {
     public static final String GAME_EXISTS = "game-exists";
     public static final String INVALID_SETUP = "invalid-setup";
     public static final String NOT_JOINED = "not-joined";
+    public static final String TOO_FAR_BEHIND = "too-far-behind";
     public static final String TOO_MANY_SUBSCRIPTIONS = "too-many-subscriptions";
     public static final String FORBIDDEN = "forbidden";
     public static final String UNAUTHORIZED = "unauthorized";
@@ -42,7 +43,7 @@ public record ClientError(String code, int httpStatus, String message) {
             case UNAUTHORIZED -> 401;
             case FORBIDDEN, WRONG_ORIGIN -> 403;
             case UNKNOWN_GAME, UNKNOWN_GAME_TYPE, NOT_FOUND -> 404;
-            case GAME_EXISTS -> 409;
+            case GAME_EXISTS, TOO_FAR_BEHIND -> 409;
             case FRAME_TOO_LARGE -> 413;
             case RATE_LIMITED, TOO_MANY_SUBSCRIPTIONS -> 429;
             case TOO_MANY_CONNECTIONS, BUSY -> 503;

@@ -4,6 +4,7 @@ import dev.statecraft.GameNotFoundException;
 import dev.statecraft.engine.BufferFullException;
 import dev.statecraft.engine.CommandResult;
 import dev.statecraft.engine.Engine;
+import dev.statecraft.engine.ResumeTooFarBehindException;
 import dev.statecraft.engine.Subscription;
 import dev.statecraft.engine.SubscriptionEnd;
 import dev.statecraft.engine.UpdateListener;
@@ -15,6 +16,7 @@ import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsMessageContext;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -144,30 +146,34 @@ final class GameSocket {
     }
 
     private void join(Connection connection, String ref, ClientFrame.Join join) {
-        actions.typeOf(join.gameId());
-        // Checked before the joined reply goes out, which must precede the first view; versions only grow,
-        // so a since that fits now still fits when the subscription starts.
-        long version = engine.state(join.gameId()).version();
-        if (join.since() > version) {
-            throw ClientError.refuse(ClientError.INVALID_FIELD, "'since' is " + join.since() + " but game " + join.gameId()
-                    + " is at version " + version + "; resume after a version you have received");
-        }
         if (!connection.maySubscribe(join.gameId())) {
             throw ClientError.refuse(ClientError.TOO_MANY_SUBSCRIPTIONS, "a connection may join at most " + Connection.MAX_SUBSCRIPTIONS + " games");
         }
         Seat seat = join.spectator() ? Seat.spectator() : Seat.player(connection.principal().playerId());
         String seatName = join.spectator() ? "spectator" : connection.principal().playerId();
-        // The reply must reach the client before the first view, so it is sent before subscribing.
+        // The engine checks the join (the game, since) as it subscribes; the views wait for the joined reply,
+        // which must reach the client first.
+        CountDownLatch replied = new CountDownLatch(1);
+        Subscription subscription;
+        try {
+            subscription = subscribe(connection, join, seat, seatName, replied);
+        } catch (ResumeTooFarBehindException e) {
+            throw ClientError.refuse(ClientError.TOO_FAR_BEHIND, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw ClientError.refuse(ClientError.INVALID_FIELD, "'since': " + e.getMessage());
+        }
         connection.send(Replies.joined(ref, join.gameId(), seatName, join.since()));
-        connection.track(subscribe(connection, join, seat, seatName));
+        replied.countDown();
+        connection.track(subscription);
     }
 
-    private Subscription subscribe(Connection connection, ClientFrame.Join join, Seat seat, String seatName) {
+    private Subscription subscribe(Connection connection, ClientFrame.Join join, Seat seat, String seatName, CountDownLatch replied) {
         AtomicReference<Subscription> self = new AtomicReference<>();
         AtomicLong lastSent = new AtomicLong(join.since());
         UpdateListener listener = new UpdateListener() {
             @Override
             public void onUpdate(Versioned<Object> update) {
+                awaitUninterruptibly(replied);
                 connection.send(Replies.view(seatName, update));
                 lastSent.set(update.version());
             }
@@ -177,6 +183,7 @@ final class GameSocket {
                 if (reason == SubscriptionEnd.CLOSED) {
                     return;
                 }
+                awaitUninterruptibly(replied);
                 connection.send(Replies.ended(join.gameId(), reason, lastSent.get()));
                 Subscription subscription = self.get();
                 if (subscription != null) {
@@ -189,5 +196,21 @@ final class GameSocket {
                 : engine.resume(join.gameId(), seat, join.since(), listener);
         self.set(subscription);
         return subscription;
+    }
+
+    /** Waits for the joined reply; the subscription's own thread waits here, nobody else. */
+    private static void awaitUninterruptibly(CountDownLatch replied) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                replied.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

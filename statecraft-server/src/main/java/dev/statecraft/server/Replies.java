@@ -69,14 +69,15 @@ final class Replies {
         return node.toString();
     }
 
+    /** Sent for every version to every subscriber: the view is written straight to text, not through a tree. */
     static String view(String seat, Versioned<Object> view) {
         ObjectNode node = message("view", "");
         node.put("gameId", view.gameId());
         node.put("seat", seat);
         node.put("version", view.version());
         node.put("phase", view.phase().name());
-        node.set("view", JSON.tree(view.value()));
-        return node.toString();
+        String head = node.toString();
+        return head.substring(0, head.length() - 1) + ",\"view\":" + JSON.writeString(view.value()) + "}";
     }
 
     static String ended(String gameId, SubscriptionEnd reason, long lastVersion) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.statecraft.codec.JsonCodec;
+import dev.statecraft.engine.EngineOptions;
 import dev.statecraft.testkit.Seeds;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,5 +66,26 @@ class ReconnectTest {
         return messages.stream().map(text -> JSON.mapper().readTree(text))
                 .filter(m -> m.path("type").asString().equals("view"))
                 .map(m -> m.path("version").asLong()).toList();
+    }
+
+    @Test
+    void a_client_further_behind_than_the_subscriber_queue_allows_is_told_to_join_afresh_and_then_gets_the_view_now(@TempDir Path folder) {
+        try (TestServer server = new TestServer(folder, ServerOptions.defaults(), EngineOptions.defaults().withSubscriberQueueLimit(8));
+             WsClient ann = server.connect("ann")) {
+            ann.request(Map.of("type", "create", "gameType", "world", "gameId", "zone-r"));
+            ann.request(Map.of("type", "command", "gameId", "zone-r", "commandId", "enter", "command", "EnterWorld"));
+            for (int step = 0; step < 12; step++) {
+                ann.request(Map.of("type", "command", "gameId", "zone-r", "commandId", "m" + step, "command", "Move",
+                        "payload", Map.of("x", 33 - step % 2, "y", 32)));
+            }
+
+            JsonNode refused = ann.request(Map.of("type", "join", "gameId", "zone-r", "since", 1));
+            JsonNode afresh = ann.request(Map.of("type", "join", "gameId", "zone-r"));
+
+            assertThat(refused.path("code").asString()).isEqualTo("too-far-behind");
+            assertThat(refused.path("message").asString()).contains("12 versions to catch up, more than the 8");
+            assertThat(afresh.path("type").asString()).isEqualTo("joined");
+            assertThat(ann.awaitView("zone-r", 13).path("version").asLong()).isEqualTo(13);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.statecraft.server;
 
 import dev.statecraft.engine.Engine;
+import dev.statecraft.engine.EngineOptions;
 import dev.statecraft.examples.cards.Cards;
 import dev.statecraft.examples.world.World;
 import dev.statecraft.sqlite.SqliteStore;
@@ -30,9 +31,13 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(Path folder, ServerOptions options) {
+        this(folder, options, EngineOptions.defaults());
+    }
+
+    TestServer(Path folder, ServerOptions options, EngineOptions engineOptions) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         this.store = SqliteStore.open(folder.resolve("statecraft.db"));
-        this.engine = Engine.builder().store(store).metrics(registry).register(Cards.TYPE, World.TYPE).build();
+        this.engine = Engine.builder().store(store).metrics(registry).register(Cards.TYPE, World.TYPE).options(engineOptions).build();
         this.server = StatecraftServer.builder(engine, store).tokens(tokens).metrics(registry)
                 .options(options.withHost("127.0.0.1").withPort(0)).start();
     }

@@ -13,8 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.NullNode;
 
 /**
  * A game's whole history in one zstd-compressed file of JSON lines: a header line naming the game,
@@ -25,6 +25,14 @@ public record ReplayBundle(Header header, List<StoredEvent> events) {
     public static final int FORMAT_VERSION = 1;
     private static final byte[] CLOSE = {'}'};
     private static final String PAYLOAD_KEY = "\"payload\":";
+    private static final JsonStringEncoder STRINGS = JsonStringEncoder.getInstance();
+    // The fields of a Line, in its order; the strings between them are escaped as Jackson escapes them.
+    private static final byte[] VERSION = ascii("{\"version\":");
+    private static final byte[] TYPE = ascii(",\"type\":\"");
+    private static final byte[] SCHEMA_VERSION = ascii("\",\"schemaVersion\":");
+    private static final byte[] RECORDED_AT = ascii(",\"recordedAt\":\"");
+    private static final byte[] COMMAND_ID = ascii("\",\"commandId\":\"");
+    private static final byte[] PAYLOAD = ascii("\"," + PAYLOAD_KEY);
 
     public record Header(String format, int formatVersion, String gameId, String gameType, Map<String, String> setup, Instant createdAt) {
     }
@@ -40,14 +48,29 @@ public record ReplayBundle(Header header, List<StoredEvent> events) {
         return new ReplayBundle(new Header(FORMAT, FORMAT_VERSION, gameId, gameType, setup, createdAt), events);
     }
 
+    /**
+     * The bundle compressed. Each event line is written directly, field by field in the order of {@link Line},
+     * with its payload spliced in as stored: the payload is JSON already and is neither parsed nor written again.
+     */
     public byte[] toBytes() {
-        JsonCodec json = JsonCodec.json();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        writeLine(out, json.write(header));
+        int size = 256;
         for (StoredEvent e : events) {
-            // The payload is JSON already: it is spliced in as written, not parsed and written again.
-            String line = json.writeString(new Line(e.version(), e.type(), e.schemaVersion(), e.recordedAt(), e.commandId(), NullNode.getInstance()));
-            out.writeBytes(line.substring(0, line.length() - "null}".length()).getBytes(StandardCharsets.UTF_8));
+            size += e.payload().length + 128;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+        writeLine(out, JsonCodec.json().write(header));
+        for (StoredEvent e : events) {
+            out.writeBytes(VERSION);
+            out.writeBytes(ascii(Long.toString(e.version())));
+            out.writeBytes(TYPE);
+            out.writeBytes(STRINGS.quoteAsUTF8(e.type()));
+            out.writeBytes(SCHEMA_VERSION);
+            out.writeBytes(ascii(Integer.toString(e.schemaVersion())));
+            out.writeBytes(RECORDED_AT);
+            out.writeBytes(IsoInstant.ascii(e.recordedAt()));
+            out.writeBytes(COMMAND_ID);
+            out.writeBytes(STRINGS.quoteAsUTF8(e.commandId()));
+            out.writeBytes(PAYLOAD);
             out.writeBytes(e.payload());
             writeLine(out, CLOSE);
         }
@@ -91,6 +114,10 @@ public record ReplayBundle(Header header, List<StoredEvent> events) {
             throw new CodecException("replay bundle line has no payload: " + line, null);
         }
         return line.substring(at + PAYLOAD_KEY.length(), line.length() - 1).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static void writeLine(ByteArrayOutputStream out, byte[] line) {

@@ -107,10 +107,16 @@ final class WriteBehind implements AutoCloseable {
         }
     }
 
-    /** Writes everything pending for {@code gameId} now, if anything is. @throws StoreException if the store refused it; nothing is lost */
+    /**
+     * Writes everything pending for {@code gameId} now, and returns only once no earlier flush of the game
+     * is still writing: a buffer the flusher has just drained looks empty while its writes are on their
+     * way, and a caller that went on (a durable append, an archive) would overtake them.
+     *
+     * @throws StoreException if the store refused it; nothing is lost
+     */
     void flush(String gameId) {
         GameBuffer buffer = buffers.get(gameId);
-        if (buffer != null && !buffer.isEmpty()) {
+        if (buffer != null && (!buffer.isEmpty() || buffer.flushing.isLocked())) {
             flush(List.of(buffer), true).values().stream().findFirst().ifPresent(failure -> {
                 throw failure;
             });

@@ -5,7 +5,6 @@ import dev.statecraft.codec.JsonCodec;
 import dev.statecraft.store.StoredEvent;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,16 +21,7 @@ import tools.jackson.databind.JsonNode;
 public record ReplayBundle(Header header, List<StoredEvent> events) {
     public static final String FORMAT = "statecraft-replay";
     public static final int FORMAT_VERSION = 1;
-    private static final byte[] CLOSE = {'}'};
-    private static final String PAYLOAD_KEY = "\"payload\":";
-    private static final JsonStringEncoder STRINGS = JsonStringEncoder.getInstance();
-    // The fields of a Line, in its order; the strings between them are escaped as Jackson escapes them.
-    private static final byte[] VERSION = ascii("{\"version\":");
-    private static final byte[] TYPE = ascii(",\"type\":\"");
-    private static final byte[] SCHEMA_VERSION = ascii("\",\"schemaVersion\":");
-    private static final byte[] RECORDED_AT = ascii(",\"recordedAt\":\"");
-    private static final byte[] COMMAND_ID = ascii("\",\"commandId\":\"");
-    private static final byte[] PAYLOAD = ascii("\"," + PAYLOAD_KEY);
+    private static final String PAYLOAD_KEY = ReplayLines.PAYLOAD_KEY;
 
     public record Header(String format, int formatVersion, String gameId, String gameType, Map<String, String> setup, Instant createdAt) {
     }
@@ -48,33 +37,17 @@ public record ReplayBundle(Header header, List<StoredEvent> events) {
         return new ReplayBundle(new Header(FORMAT, FORMAT_VERSION, gameId, gameType, setup, createdAt), events);
     }
 
-    /**
-     * The bundle compressed. Each event line is written directly, field by field in the order of {@link Line},
-     * with its payload spliced in as stored: the payload is JSON already and is neither parsed nor written again.
-     */
+    /** The bundle compressed; event payloads are JSON already and are spliced in as stored, neither parsed nor written again. */
     public byte[] toBytes() {
         int size = 256;
         for (StoredEvent e : events) {
             size += e.payload().length + 128;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
-        writeLine(out, JsonCodec.json().write(header));
+        ReplayLines lines = new ReplayLines(JsonCodec.json().write(header), size);
         for (StoredEvent e : events) {
-            out.writeBytes(VERSION);
-            out.writeBytes(ascii(Long.toString(e.version())));
-            out.writeBytes(TYPE);
-            out.writeBytes(STRINGS.quoteAsUTF8(e.type()));
-            out.writeBytes(SCHEMA_VERSION);
-            out.writeBytes(ascii(Integer.toString(e.schemaVersion())));
-            out.writeBytes(RECORDED_AT);
-            out.writeBytes(IsoInstant.ascii(e.recordedAt()));
-            out.writeBytes(COMMAND_ID);
-            out.writeBytes(STRINGS.quoteAsUTF8(e.commandId()));
-            out.writeBytes(PAYLOAD);
-            out.writeBytes(e.payload());
-            writeLine(out, CLOSE);
+            lines.add(e);
         }
-        return Compression.compress(out.toByteArray());
+        return Compression.compress(lines.toBytes());
     }
 
     /** @throws CodecException if the bytes are not a replay bundle this version reads */
@@ -114,14 +87,5 @@ public record ReplayBundle(Header header, List<StoredEvent> events) {
             throw new CodecException("replay bundle line has no payload: " + line, null);
         }
         return line.substring(at + PAYLOAD_KEY.length(), line.length() - 1).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static void writeLine(ByteArrayOutputStream out, byte[] line) {
-        out.writeBytes(line);
-        out.write('\n');
     }
 }

@@ -41,8 +41,8 @@ public final class InMemoryStore implements Store, GameCatalog, EventLog, Snapsh
 
     /**
      * One game's events, command records and snapshots. Archiving marks the game's stream {@link #archived}
-     * and puts {@link #ARCHIVED} in its place, so appends and saves refuse an archived game with a field
-     * read instead of a lookup in the archive.
+     * and puts {@link #ARCHIVED} in its place, so registering, appending and saving refuse an archived game
+     * with a field read instead of a lookup in the archive.
      */
     private static final class Stream {
         volatile Instant lastActive = Instant.MIN;
@@ -116,8 +116,9 @@ public final class InMemoryStore implements Store, GameCatalog, EventLog, Snapsh
     @Override
     public void register(GameRecord game) {
         ensureOpen();
-        synchronized (stream(game.gameId())) {
-            if (archived.containsKey(game.gameId()) || catalog.putIfAbsent(game.gameId(), game) != null) {
+        Stream stream = stream(game.gameId());
+        synchronized (stream) {
+            if (stream.archived || catalog.putIfAbsent(game.gameId(), game) != null) {
                 throw new GameAlreadyExistsException(game.gameId());
             }
         }

@@ -47,7 +47,7 @@ public record ReplayBundle(Header header, List<StoredEvent> events) {
         for (StoredEvent e : events) {
             lines.add(e);
         }
-        return Compression.compress(lines.toBytes());
+        return lines.compressed();
     }
 
     /** @throws CodecException if the bytes are not a replay bundle this version reads */

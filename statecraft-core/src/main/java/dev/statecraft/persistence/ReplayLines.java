@@ -46,8 +46,9 @@ final class ReplayLines {
         add((byte) '\n');
     }
 
-    byte[] toBytes() {
-        return Arrays.copyOf(bytes, size);
+    /** The lines compressed, straight from the array they were built in. */
+    byte[] compressed() {
+        return Compression.compress(bytes, size);
     }
 
     private void addJsonString(String text) {

@@ -152,8 +152,13 @@ final class LocalEngine implements Engine {
 
     // --- reads: a hot or active game from memory or its log; an archived one from its history record
 
+    /** A hot game's state without a lock; then a recently archived one's from memory; then the store's. */
     @Override
     public Versioned<Object> state(String gameId) {
+        LiveState hotState = hotState(gameId);
+        if (hotState != null) {
+            return hotState.versioned(gameId);
+        }
         Optional<RecentlyArchived.Final> finished = recentlyArchived.find(gameId);
         if (finished.isPresent()) {
             return finished.get().state();
@@ -451,13 +456,18 @@ final class LocalEngine implements Engine {
     }
 
     private LiveState live(String gameId) {
+        LiveState live = hotState(gameId);
+        return live != null ? live : withGame(gameId, g -> g.live);
+    }
+
+    /** The state of {@code gameId} if it is hot and loaded, else null. */
+    private LiveState hotState(String gameId) {
         HotGame game = hot.get(gameId);
         LiveState live = game == null ? null : game.live;
         if (live != null) {
             game.touch();
-            return live;
         }
-        return withGame(gameId, g -> g.live);
+        return live;
     }
 
     private GameRecord record(String gameId) {

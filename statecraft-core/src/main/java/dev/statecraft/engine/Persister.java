@@ -72,11 +72,14 @@ final class Persister {
      * After a write: a snapshot if one is due, and an early flush when a buffered game changed phase.
      * Never fails: the command is already applied, and these snapshots only speed up loading, so one
      * that finds the write-behind buffer full is skipped and tried again at the next command.
+     * A game entering a phase it is archived in gets none: the archive that follows keeps its final
+     * state, and removes its snapshots in the same step.
      */
     void written(HotGame game, LiveState before, LiveState after, Instant at) {
         var persistence = game.type.persistence();
         boolean phaseChanged = !before.phase().equals(after.phase());
-        if (persistence.strategy() != Strategy.SNAPSHOTS_ONLY
+        boolean archivedNext = phaseChanged && game.type.archivePhases().contains(after.phase());
+        if (persistence.strategy() != Strategy.SNAPSHOTS_ONLY && !archivedNext
                 && (after.version() - game.snapshotVersion >= persistence.snapshotEvery() || (phaseChanged && persistence.snapshotOnPhaseChange()))) {
             offerSnapshot(game, after, at);
         }

@@ -3,6 +3,7 @@ package dev.statecraft.persistence;
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdDecompressCtx;
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -20,12 +21,19 @@ final class Compression {
 
     /** Compressed as one frame that records its original size. */
     static byte[] compress(byte[] raw) {
+        return compress(raw, raw.length);
+    }
+
+    /** The first {@code length} bytes of {@code raw}, compressed as one frame that records their size. */
+    static byte[] compress(byte[] raw, int length) {
         ZstdCompressCtx ctx = COMPRESSORS.poll();
         if (ctx == null) {
             ctx = new ZstdCompressCtx().setLevel(LEVEL).setContentSize(true).setChecksum(false);
         }
         try {
-            return ctx.compress(raw);
+            byte[] frame = new byte[Math.toIntExact(Zstd.compressBound(length))];
+            int size = ctx.compressByteArray(frame, 0, frame.length, raw, 0, length);
+            return Arrays.copyOf(frame, size);
         } finally {
             giveBack(COMPRESSORS, ctx);
         }

@@ -5,7 +5,6 @@ import dev.statecraft.codec.JsonCodec;
 import dev.statecraft.store.StoredEvent;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.NullNode;
 
 /**
  * A game's whole history in one zstd-compressed file of JSON lines: a header line naming the game,
@@ -23,8 +21,7 @@ import tools.jackson.databind.node.NullNode;
 public record ReplayBundle(Header header, List<StoredEvent> events) {
     public static final String FORMAT = "statecraft-replay";
     public static final int FORMAT_VERSION = 1;
-    private static final byte[] CLOSE = {'}'};
-    private static final String PAYLOAD_KEY = "\"payload\":";
+    private static final String PAYLOAD_KEY = ReplayLines.PAYLOAD_KEY;
 
     public record Header(String format, int formatVersion, String gameId, String gameType, Map<String, String> setup, Instant createdAt) {
     }
@@ -40,18 +37,17 @@ public record ReplayBundle(Header header, List<StoredEvent> events) {
         return new ReplayBundle(new Header(FORMAT, FORMAT_VERSION, gameId, gameType, setup, createdAt), events);
     }
 
+    /** The bundle compressed; event payloads are JSON already and are spliced in as stored, neither parsed nor written again. */
     public byte[] toBytes() {
-        JsonCodec json = JsonCodec.json();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        writeLine(out, json.write(header));
+        int size = 256;
         for (StoredEvent e : events) {
-            // The payload is JSON already: it is spliced in as written, not parsed and written again.
-            String line = json.writeString(new Line(e.version(), e.type(), e.schemaVersion(), e.recordedAt(), e.commandId(), NullNode.getInstance()));
-            out.writeBytes(line.substring(0, line.length() - "null}".length()).getBytes(StandardCharsets.UTF_8));
-            out.writeBytes(e.payload());
-            writeLine(out, CLOSE);
+            size += e.payload().length + 128;
         }
-        return Compression.compress(out.toByteArray());
+        ReplayLines lines = new ReplayLines(JsonCodec.json().write(header), size);
+        for (StoredEvent e : events) {
+            lines.add(e);
+        }
+        return lines.compressed();
     }
 
     /** @throws CodecException if the bytes are not a replay bundle this version reads */
@@ -91,10 +87,5 @@ public record ReplayBundle(Header header, List<StoredEvent> events) {
             throw new CodecException("replay bundle line has no payload: " + line, null);
         }
         return line.substring(at + PAYLOAD_KEY.length(), line.length() - 1).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void writeLine(ByteArrayOutputStream out, byte[] line) {
-        out.writeBytes(line);
-        out.write('\n');
     }
 }

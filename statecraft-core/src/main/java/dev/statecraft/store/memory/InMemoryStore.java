@@ -39,12 +39,28 @@ public final class InMemoryStore implements Store, GameCatalog, EventLog, Snapsh
     private final ConcurrentSkipListMap<String, ArchivedGame> archived = new ConcurrentSkipListMap<>();
     private volatile boolean closed;
 
+    /**
+     * One game's events, command records and snapshots. Archiving marks the game's stream {@link #archived}
+     * and puts {@link #ARCHIVED} in its place, so registering, appending and saving refuse an archived game
+     * with a field read instead of a lookup in the archive.
+     */
     private static final class Stream {
         volatile Instant lastActive = Instant.MIN;
         final List<StoredEvent> events = new ArrayList<>();
         /** Written under the stream's monitor, read without it. */
         final Map<String, CommandRecord> commands = new ConcurrentHashMap<>();
         final NavigableMap<Long, Snapshot> snapshots = new TreeMap<>();
+        /** Guarded by the stream's monitor. */
+        boolean archived;
+    }
+
+    /** The stream of every archived game: empty, and refusing writes. */
+    private static final Stream ARCHIVED = archivedStream();
+
+    private static Stream archivedStream() {
+        Stream stream = new Stream();
+        stream.archived = true;
+        return stream;
     }
 
     private InMemoryStore() {
@@ -91,7 +107,8 @@ public final class InMemoryStore implements Store, GameCatalog, EventLog, Snapsh
     }
 
     private Stream stream(String gameId) {
-        return streams.computeIfAbsent(gameId, id -> new Stream());
+        Stream stream = streams.get(gameId);
+        return stream != null ? stream : streams.computeIfAbsent(gameId, id -> new Stream());
     }
 
     // --- catalog
@@ -99,8 +116,9 @@ public final class InMemoryStore implements Store, GameCatalog, EventLog, Snapsh
     @Override
     public void register(GameRecord game) {
         ensureOpen();
-        synchronized (stream(game.gameId())) {
-            if (archived.containsKey(game.gameId()) || catalog.putIfAbsent(game.gameId(), game) != null) {
+        Stream stream = stream(game.gameId());
+        synchronized (stream) {
+            if (stream.archived || catalog.putIfAbsent(game.gameId(), game) != null) {
                 throw new GameAlreadyExistsException(game.gameId());
             }
         }
@@ -140,7 +158,7 @@ public final class InMemoryStore implements Store, GameCatalog, EventLog, Snapsh
         ensureOpen();
         Stream stream = stream(request.gameId());
         synchronized (stream) {
-            if (archived.containsKey(request.gameId())) {
+            if (stream.archived) {
                 throw new StoreException("game " + request.gameId() + ": archived, no more events can be appended");
             }
             CommandRecord seen = stream.commands.get(request.commandId());
@@ -220,7 +238,7 @@ public final class InMemoryStore implements Store, GameCatalog, EventLog, Snapsh
         ensureOpen();
         Stream stream = stream(snapshot.gameId());
         synchronized (stream) {
-            if (archived.containsKey(snapshot.gameId())) {
+            if (stream.archived) {
                 throw new StoreException("game " + snapshot.gameId() + ": archived, no more snapshots can be saved");
             }
             stream.snapshots.put(snapshot.version(), snapshot);
@@ -257,7 +275,8 @@ public final class InMemoryStore implements Store, GameCatalog, EventLog, Snapsh
             }
             archived.put(game.gameId(), game);
             catalog.remove(game.gameId());
-            streams.remove(game.gameId());
+            stream.archived = true;
+            streams.put(game.gameId(), ARCHIVED);
         }
     }
 

@@ -40,25 +40,45 @@ public record CardState(
     }
 
     public List<String> seats() {
-        return hands.stream().map(Hand::player).toList();
+        String[] seats = new String[hands.size()];
+        for (int i = 0; i < seats.length; i++) {
+            seats[i] = hands.get(i).player();
+        }
+        return List.of(seats);
     }
 
     public boolean isSeated(String player) {
-        return hand(player).isPresent();
+        return handOrNull(player) != null;
     }
 
     public Optional<Hand> hand(String player) {
-        return hands.stream().filter(h -> h.player().equals(player)).findFirst();
+        return Optional.ofNullable(handOrNull(player));
     }
 
     /** The cards {@code player} holds; none for a player without a seat. */
     public List<Card> cardsOf(String player) {
-        return hand(player).map(Hand::cards).orElse(List.of());
+        Hand hand = handOrNull(player);
+        return hand == null ? List.of() : hand.cards();
     }
 
     /** The other seat's player; "" when {@code player} has no opponent yet. */
     public String opponentOf(String player) {
-        return seats().stream().filter(p -> !p.equals(player)).findFirst().orElse("");
+        for (Hand hand : hands) {
+            if (!hand.player().equals(player)) {
+                return hand.player();
+            }
+        }
+        return "";
+    }
+
+    // Loops rather than streams: these run several times per command, and a stream costs more than the search.
+    private Hand handOrNull(String player) {
+        for (Hand hand : hands) {
+            if (hand.player().equals(player)) {
+                return hand;
+            }
+        }
+        return null;
     }
 
     public Optional<Card> discardTop() {
@@ -117,6 +137,10 @@ public record CardState(
     }
 
     private List<Hand> replaced(Hand changed) {
-        return hands.stream().map(h -> h.player().equals(changed.player()) ? changed : h).toList();
+        List<Hand> replaced = new ArrayList<>(hands.size());
+        for (Hand hand : hands) {
+            replaced.add(hand.player().equals(changed.player()) ? changed : hand);
+        }
+        return replaced;
     }
 }

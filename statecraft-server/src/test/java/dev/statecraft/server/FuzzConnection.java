@@ -50,7 +50,8 @@ final class FuzzConnection implements AutoCloseable {
     /** Sends one frame once fewer than {@code window} replies are outstanding; false if the server stopped answering. */
     boolean send(FuzzFrames.Frame frame) throws InterruptedException {
         if (!window.tryAcquire(WsClient.WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-            problem("no reply within " + WsClient.WAIT + " after " + sent + " frames and " + replies + " replies");
+            problem("no reply within " + WsClient.WAIT + " after " + sent + " frames and " + replies + " replies ("
+                    + ThreadDumps.write("fuzz connection waiting for replies") + ")");
             return false;
         }
         if (!frame.trackedRef().isEmpty()) {

@@ -104,7 +104,7 @@ public final class WsClient implements AutoCloseable {
                 }
                 skipped.add(next);
             }
-            throw new AssertionError("no " + what + " within " + WAIT + "; received " + skipped);
+            throw new AssertionError("no " + what + " within " + WAIT + " (" + ThreadDumps.write(what) + "); received " + skipped);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

@@ -92,9 +92,12 @@ final class History {
         return replay(type, active(record), from, Long.MAX_VALUE, eachStep);
     }
 
-    /** The state at {@code version}: from the newest usable snapshot at or before it when the game has one, else from its first event. */
+    /** The state at {@code version}, replayed from the game's first event: what time travel and verification rely on. */
     LiveState at(GameType<?, ?, ?, ?> type, EventSource source, long version) {
-        LiveState state = replay(type, source, startingPointFor(type, source, version), version, step -> { });
+        return reached(source, replay(type, source, initial(type, source.record()), version, step -> { }), version);
+    }
+
+    private static LiveState reached(EventSource source, LiveState state, long version) {
         if (state.version() != version) {
             throw new IllegalArgumentException("game " + source.record().gameId() + ": has no version " + version + " (last is " + state.version() + ")");
         }
@@ -111,10 +114,14 @@ final class History {
         return initial(type, source.record());
     }
 
-    /** The state at each version from {@code afterVersion + 1} to {@code toVersion}. */
+    /**
+     * The state at each version from {@code afterVersion + 1} to {@code toVersion}, for a subscriber catching up:
+     * replayed from the newest usable snapshot at or before {@code afterVersion}, so that the cost follows the
+     * gap and the snapshot interval, not the length of the game's history.
+     */
     List<LiveState> steps(GameType<?, ?, ?, ?> type, EventSource source, long afterVersion, long toVersion) {
         List<LiveState> steps = new ArrayList<>();
-        LiveState start = afterVersion == 0 ? initial(type, source.record()) : at(type, source, afterVersion);
+        LiveState start = reached(source, replay(type, source, startingPointFor(type, source, afterVersion), afterVersion, step -> { }), afterVersion);
         replay(type, source, start, toVersion, steps::add);
         return steps;
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.statecraft.persistence.Persistence;
+import dev.statecraft.rules.GameType;
 import dev.statecraft.rules.Seat;
 import dev.statecraft.rules.Setup;
 import dev.statecraft.store.memory.InMemoryStore;
@@ -61,6 +63,50 @@ class SubscriptionTest {
         await().until(() -> !slow.ends.isEmpty());
         assertThat(slow.versions()).containsExactly(0L, 1L, 2L, 3L);
         assertThat(slow.ends).containsExactly(SubscriptionEnd.ARCHIVED);
+    }
+
+    @Test
+    void a_resume_that_starts_from_a_snapshot_delivers_the_same_views_as_one_replayed_from_the_first_event() {
+        GameType<Tally.State, Tally.Command, Tally.Event, Tally.View> snapshotting = GameType
+                .builder("tally-snapshots", new Tally(), Tally.State.class, Tally.Command.class, Tally.Event.class)
+                .phases(Tally.PHASES).persistence(Persistence.defaults().withSnapshotEvery(3)).build();
+        InMemoryStore store = InMemoryStore.create();
+        try (Engine snapshots = Engine.builder().store(store).register(snapshotting).build()) {
+            snapshots.create(snapshotting, "s-1", Setup.empty());
+            for (int i = 1; i <= 10; i++) {
+                snapshots.submit("s-1", by(i % 2 == 0 ? "ann" : "bob", "c-" + i, new Tally.Add(i)));
+            }
+            assertThat(store.snapshots().latestAtOrBefore("s-1", 8)).as("a snapshot for the resume to start from").isPresent();
+            RecordingListener listener = new RecordingListener();
+
+            snapshots.resume("s-1", Seat.player("ann"), 8, listener);
+
+            await().until(() -> listener.updates.size() == 2);
+            assertThat(listener.versions()).containsExactly(9L, 10L);
+            for (Versioned<Object> update : listener.updates) {
+                Object replayed = snapshotting.rules().view((Tally.State) snapshots.stateAt("s-1", update.version()).value(), Seat.player("ann"));
+                assertThat(update.value()).isEqualTo(replayed);
+            }
+        }
+    }
+
+    @Test
+    void a_resume_further_behind_than_the_subscriber_queue_limit_is_refused_naming_the_gap() {
+        for (int i = 1; i <= 5; i++) {
+            engine.submit("t-1", by("ann", "c-" + i, new Tally.Add(1)));
+        }
+        try (Engine small = Engine.builder().store(InMemoryStore.create()).register(Tally.TYPE)
+                .options(EngineOptions.defaults().withSubscriberQueueLimit(3)).build()) {
+            small.create(Tally.TYPE, "t-2", Setup.empty());
+            for (int i = 1; i <= 5; i++) {
+                small.submit("t-2", by("ann", "c-" + i, new Tally.Add(1)));
+            }
+
+            assertThatThrownBy(() -> small.resume("t-2", Seat.player("ann"), 1, new RecordingListener()))
+                    .isInstanceOf(ResumeTooFarBehindException.class)
+                    .hasMessageContaining("resuming after version 1 means 4 versions to catch up, more than the 3");
+            assertThat(small.resume("t-2", Seat.player("ann"), 2, new RecordingListener()).isActive()).isTrue();
+        }
     }
 
     @Test

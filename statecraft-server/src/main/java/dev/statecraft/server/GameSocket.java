@@ -162,9 +162,12 @@ final class GameSocket {
         } catch (IllegalArgumentException e) {
             throw ClientError.refuse(ClientError.INVALID_FIELD, "'since': " + e.getMessage());
         }
-        connection.send(Replies.joined(ref, join.gameId(), seatName, join.since()));
-        replied.countDown();
-        connection.track(subscription);
+        try {
+            connection.send(Replies.joined(ref, join.gameId(), seatName, join.since()));
+        } finally {
+            replied.countDown();
+            connection.track(subscription);
+        }
     }
 
     private Subscription subscribe(Connection connection, ClientFrame.Join join, Seat seat, String seatName, CountDownLatch replied) {

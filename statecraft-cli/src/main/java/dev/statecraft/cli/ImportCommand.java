@@ -1,21 +1,26 @@
 package dev.statecraft.cli;
 
+import dev.statecraft.StatecraftException;
 import dev.statecraft.codec.CodecException;
+import dev.statecraft.engine.Engine;
 import dev.statecraft.engine.Versioned;
+import dev.statecraft.examples.cards.Cards;
+import dev.statecraft.examples.world.World;
 import dev.statecraft.persistence.ReplayBundle;
 import dev.statecraft.store.AppendRequest;
 import dev.statecraft.store.GameRecord;
 import dev.statecraft.store.NewEvent;
 import dev.statecraft.store.Store;
 import dev.statecraft.store.StoredEvent;
+import dev.statecraft.store.memory.InMemoryStore;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.IntConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,7 +54,9 @@ final class ImportCommand implements Callable<Integer> {
                 throw new CliException(ExitCodes.ALREADY_EXISTS, "game " + header.gameId() + " already exists in " + data.folder
                         + "; nothing was imported");
             }
-            store.games().register(new GameRecord(header.gameId(), header.gameType(), header.setup(), header.createdAt()));
+            GameRecord record = new GameRecord(header.gameId(), header.gameType(), header.setup(), header.createdAt());
+            checkReplays(record, bundle.events());
+            store.games().register(record);
             append(store, bundle.events());
             Versioned<Object> state = opened.engine().state(header.gameId());
             spec.commandLine().getOut().println("imported game " + header.gameId() + " (" + header.gameType() + ", "
@@ -70,23 +77,43 @@ final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    /** Appends the events of each command together, at the version and instant they were first recorded. */
+    /**
+     * Replays the bundle into a scratch in-memory store first: a bundle whose events do not decode or do not
+     * fold through the game's rules is refused before anything is written to the data folder.
+     */
+    private void checkReplays(GameRecord record, List<StoredEvent> events) {
+        try (InMemoryStore scratch = InMemoryStore.create();
+             Engine engine = Engine.builder().store(scratch).register(Cards.TYPE, World.TYPE).readOnly().build()) {
+            scratch.games().register(record);
+            appendByCommand(scratch, events, appended -> { });
+            engine.state(record.gameId());
+        } catch (StatecraftException e) {
+            throw new CliException(ExitCodes.FAILURE, file + ": game " + record.gameId() + " does not replay, so nothing was imported: "
+                    + e.getMessage());
+        }
+    }
+
     private void append(Store store, List<StoredEvent> events) {
-        PrintWriter err = spec.commandLine().getErr();
-        ProgressBar progress = new ProgressBar(err, "importing", events.size());
+        ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), "importing", events.size());
+        appendByCommand(store, events, progress::advance);
+        progress.finish();
+    }
+
+    /** Appends the events of each command together, at the version and instant they were first recorded. */
+    private static void appendByCommand(Store store, List<StoredEvent> events, IntConsumer appended) {
         List<StoredEvent> command = new ArrayList<>();
         for (StoredEvent event : events) {
             if (!command.isEmpty() && !command.getFirst().commandId().equals(event.commandId())) {
                 appendCommand(store, command);
-                progress.advance(command.size());
+                appended.accept(command.size());
                 command.clear();
             }
             command.add(event);
         }
         if (!command.isEmpty()) {
             appendCommand(store, command);
+            appended.accept(command.size());
         }
-        progress.finish();
     }
 
     private static void appendCommand(Store store, List<StoredEvent> command) {

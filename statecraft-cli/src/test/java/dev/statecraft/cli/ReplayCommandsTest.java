@@ -20,6 +20,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
+import dev.statecraft.persistence.ReplayBundle;
+import dev.statecraft.store.StoredEvent;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +72,27 @@ class ReplayCommandsTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.ALREADY_EXISTS);
         assertThat(run.err()).contains("game " + ZONE + " already exists");
         assertThat(PlayedDataFolder.stateJson(data.folder(), ZONE)).isEqualTo(data.zoneState());
+    }
+
+    @Test
+    void a_bundle_whose_events_do_not_replay_is_refused_whole_and_nothing_is_imported() throws Exception {
+        Path exported = elsewhere.resolve("zone.replay");
+        data.run("export", ZONE, "--out", exported.toString());
+        ReplayBundle bundle = ReplayBundle.fromBytes(Files.readAllBytes(exported));
+        List<StoredEvent> events = new ArrayList<>(bundle.events());
+        StoredEvent last = events.removeLast();
+        events.add(new StoredEvent(last.gameId(), last.version(), last.type(), last.schemaVersion(),
+                "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), last.recordedAt(), last.commandId()));
+        Path damaged = Files.write(elsewhere.resolve("damaged.replay"), ReplayBundle.of(bundle.header().gameId(),
+                bundle.header().gameType(), bundle.header().setup(), bundle.header().createdAt(), events).toBytes());
+        Path target = elsewhere.resolve("target");
+
+        Run run = Run.of("import", damaged.toString(), "--data", target.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(run.err()).contains("game " + ZONE + " does not replay, so nothing was imported").doesNotContain("\tat ");
+        Run games = Run.of("games", "--data", target.toString());
+        assertThat(games.out()).doesNotContain(ZONE).contains("0 active games");
     }
 
     @Test

@@ -189,6 +189,11 @@ final class LocalEngine implements Engine {
 
     @Override
     public GameType<?, ?, ?, ?> typeOf(String gameId) {
+        HotGame game = hot.get(gameId);
+        // A loaded game's type is set before its first live state is published, and never changes.
+        if (game != null && game.live != null) {
+            return game.type;
+        }
         Optional<RecentlyArchived.Final> finished = recentlyArchived.find(gameId);
         if (finished.isPresent()) {
             return finished.get().type();

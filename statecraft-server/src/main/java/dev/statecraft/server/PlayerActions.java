@@ -58,13 +58,15 @@ final class PlayerActions {
      * The result carries the client's own command id.
      */
     CommandResult submit(Principal player, String gameId, String commandId, String commandName, JsonNode payload, long expectedVersion) {
-        Optional<Object> command = decode(gameId, commandName, payload);
-        if (command.isEmpty()) {
+        GameType<?, ?, ?, ?> type = typeOf(gameId);
+        Optional<? extends Class<?>> commandType = type.commands().byName(commandName);
+        if (commandType.isEmpty()) {
             return new CommandResult.Rejected(gameId, commandId, versionOf(gameId), ReasonCode.UNKNOWN_COMMAND,
-                    "a " + typeOf(gameId).name() + " game has no command '" + FrameParser.abbreviate(commandName)
-                            + "'; its commands are " + typeOf(gameId).commands().names());
+                    "a " + type.name() + " game has no command '" + FrameParser.abbreviate(commandName)
+                            + "'; its commands are " + type.commands().names());
         }
-        CommandRequest request = new CommandRequest(scoped(player, commandId), Actor.player(player.playerId()), command.get(), expectedVersion);
+        CommandRequest request = new CommandRequest(scoped(player, commandId), Actor.player(player.playerId()),
+                decode(commandName, commandType.get(), payload), expectedVersion);
         return switch (engine.submit(gameId, request)) {
             case CommandResult.Accepted a -> new CommandResult.Accepted(a.gameId(), commandId, a.version(), a.eventCount());
             case CommandResult.Rejected r -> new CommandResult.Rejected(r.gameId(), commandId, r.version(), r.code(), r.message());
@@ -97,14 +99,9 @@ final class PlayerActions {
         }
     }
 
-    private Optional<Object> decode(String gameId, String commandName, JsonNode payload) {
-        GameType<?, ?, ?, ?> type = typeOf(gameId);
-        Optional<? extends Class<?>> commandType = type.commands().byName(commandName);
-        if (commandType.isEmpty()) {
-            return Optional.empty();
-        }
+    private static Object decode(String commandName, Class<?> commandType, JsonNode payload) {
         try {
-            return Optional.of(JSON.read(payload, commandType.get()));
+            return JSON.read(payload, commandType);
         } catch (CodecException e) {
             throw refuse(INVALID_FIELD, "the payload of " + commandName + " does not fit it: " + withoutPackages(firstLine(e.getMessage())));
         }

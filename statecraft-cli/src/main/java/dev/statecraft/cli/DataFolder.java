@@ -2,8 +2,6 @@ package dev.statecraft.cli;
 
 import dev.statecraft.engine.Engine;
 import dev.statecraft.engine.EngineBuilder;
-import dev.statecraft.examples.cards.Cards;
-import dev.statecraft.examples.world.World;
 import dev.statecraft.sqlite.SqliteStore;
 import dev.statecraft.sqlite.SqliteStoreProvider;
 import java.nio.file.Files;
@@ -42,7 +40,7 @@ final class DataFolder {
         try {
             // Read-only: commands here inspect a data folder (import writes through the store itself), and a
             // hybrid game leaving memory must not write a snapshot as a side effect of being read.
-            return new OpenStore(store, Engine.builder().store(store).register(Cards.TYPE, World.TYPE).readOnly().build());
+            return new OpenStore(store, Engine.builder().store(store).register(ExampleGames.types()).readOnly().build());
         } catch (RuntimeException e) {
             store.close();
             throw e;

@@ -1,10 +1,8 @@
 package dev.statecraft.cli;
 
 import dev.statecraft.engine.Engine;
-import dev.statecraft.examples.cards.Cards;
 import dev.statecraft.examples.cards.ScriptedCardMatch;
 import dev.statecraft.examples.world.ScriptedWorldSession;
-import dev.statecraft.examples.world.World;
 import dev.statecraft.store.memory.InMemoryStore;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
@@ -23,7 +21,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = System.out;
         try (InMemoryStore store = InMemoryStore.create();
-             Engine engine = Engine.builder().store(store).register(Cards.TYPE, World.TYPE).seed(seed).build()) {
+             Engine engine = Engine.builder().store(store).register(ExampleGames.types()).seed(seed).build()) {
             out.println("== Card match (cards) ==");
             ScriptedCardMatch.play(engine, "demo-match", out);
             out.println();

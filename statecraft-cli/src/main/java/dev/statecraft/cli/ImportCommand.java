@@ -4,8 +4,6 @@ import dev.statecraft.StatecraftException;
 import dev.statecraft.codec.CodecException;
 import dev.statecraft.engine.Engine;
 import dev.statecraft.engine.Versioned;
-import dev.statecraft.examples.cards.Cards;
-import dev.statecraft.examples.world.World;
 import dev.statecraft.persistence.ReplayBundle;
 import dev.statecraft.store.AppendRequest;
 import dev.statecraft.store.GameRecord;
@@ -83,7 +81,7 @@ final class ImportCommand implements Callable<Integer> {
      */
     private void checkReplays(GameRecord record, List<StoredEvent> events) {
         try (InMemoryStore scratch = InMemoryStore.create();
-             Engine engine = Engine.builder().store(scratch).register(Cards.TYPE, World.TYPE).readOnly().build()) {
+             Engine engine = Engine.builder().store(scratch).register(ExampleGames.types()).readOnly().build()) {
             scratch.games().register(record);
             appendByCommand(scratch, events, appended -> { });
             engine.state(record.gameId());

@@ -2,8 +2,6 @@ package dev.statecraft.cli;
 
 import dev.statecraft.engine.Engine;
 import dev.statecraft.engine.EngineOptions;
-import dev.statecraft.examples.cards.Cards;
-import dev.statecraft.examples.world.World;
 import dev.statecraft.server.ServerOptions;
 import dev.statecraft.server.StatecraftServer;
 import dev.statecraft.server.TokenAuthority;
@@ -102,7 +100,7 @@ final class ServeCommand implements Callable<Integer> {
         Store opened = openStore(registry);
         Engine engine;
         try {
-            engine = Engine.builder().store(opened).metrics(registry).register(Cards.TYPE, World.TYPE)
+            engine = Engine.builder().store(opened).metrics(registry).register(ExampleGames.types())
                     .options(EngineOptions.defaults().withMaxHotGames(maxHotGames).withWarmOnStart(warm)).build();
         } catch (RuntimeException e) {
             opened.close();

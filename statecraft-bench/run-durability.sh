@@ -44,23 +44,7 @@ data="${STATECRAFT_BENCH_DATA:-statecraft-bench/target/durability-data}"
 java_cmd=("$java" -Xms2g -Xmx2g --enable-native-access=ALL-UNNAMED -cp "$jar")
 drivers=dev.statecraft.bench.durability
 
-print_command() {
-  printf '```sh\n$'
-  printf ' %q' "$@"
-  printf '\n```\n\n'
-}
-
-# run NAME COMMAND...: the command and its Markdown tables go to the terminal and to NAME.md; its log
-# (schema migration, progress) to the terminal and to NAME.log.
-run() {
-  local name="$1"
-  shift
-  echo
-  {
-    print_command "$@"
-    "$@" 2> >(tee "$results/$name.log" >&2)
-  } | tee "$results/$name.md"
-}
+. statecraft-bench/recorded-run.sh
 
 . statecraft-bench/machine-facts.sh
 

@@ -41,23 +41,7 @@ data="${STATECRAFT_BENCH_DATA:-statecraft-bench/target/load-data}"
 java_cmd=("$java" -Xms2g -Xmx2g --enable-native-access=ALL-UNNAMED -cp "$jar")
 driver=dev.statecraft.bench.server.ServerLoad
 
-print_command() {
-  printf '```sh\n$'
-  printf ' %q' "$@"
-  printf '\n```\n\n'
-}
-
-# run NAME COMMAND...: the command and its Markdown tables go to the terminal and to NAME.md; its log
-# (the server's start, progress) to the terminal and to NAME.log.
-run() {
-  local name="$1"
-  shift
-  echo
-  {
-    print_command "$@"
-    "$@" 2> >(tee "$results/$name.log" >&2)
-  } | tee "$results/$name.md"
-}
+. statecraft-bench/recorded-run.sh
 
 . statecraft-bench/machine-facts.sh
 

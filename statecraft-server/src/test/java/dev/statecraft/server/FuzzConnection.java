@@ -39,11 +39,11 @@ final class FuzzConnection implements AutoCloseable {
     private final AtomicLong replies = new AtomicLong();
     private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
     private final List<String> problems = new CopyOnWriteArrayList<>();
-    private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    private final Counter counter = new Counter();
 
     FuzzConnection(HttpClient http, URI uri, int window) {
         this.window = new Semaphore(window);
-        this.socket = http.newWebSocketBuilder().connectTimeout(WsClient.WAIT).buildAsync(uri, new Counter())
+        this.socket = http.newWebSocketBuilder().connectTimeout(WsClient.WAIT).buildAsync(uri, counter)
                 .orTimeout(WsClient.WAIT.toSeconds(), TimeUnit.SECONDS).join();
     }
 
@@ -89,11 +89,11 @@ final class FuzzConnection implements AutoCloseable {
     }
 
     boolean isClosed() {
-        return closeCode.isDone();
+        return counter.closeCode.isDone();
     }
 
     String closeDescription() {
-        return closeCode.isDone() ? "closed with " + closeCode.join() : "open";
+        return counter.closeCode.isDone() ? "closed with " + counter.closeCode.join() : "open";
     }
 
     @Override
@@ -140,18 +140,15 @@ final class FuzzConnection implements AutoCloseable {
         }
     }
 
-    private final class Counter implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
+    private final class Counter extends WholeTextMessages {
+        @Override
+        void message(String text) {
+            received(text);
+        }
 
         @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                received(partial.toString());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
+        void failed(Throwable error) {
+            problem("connection failed: " + error);
         }
 
         @Override
@@ -159,18 +156,6 @@ final class FuzzConnection implements AutoCloseable {
             problem("a binary message from the server");
             webSocket.request(1);
             return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closeCode.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            problem("connection failed: " + error);
-            closeCode.complete(-1);
         }
     }
 }

@@ -11,9 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -29,11 +27,11 @@ public final class WsClient implements AutoCloseable {
     private final WebSocket socket;
     private final LinkedBlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
     private final List<String> received = new CopyOnWriteArrayList<>();
-    private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    private final Collector collector = new Collector();
     private final AtomicInteger refs = new AtomicInteger();
 
     private WsClient(WebSocket.Builder builder, URI uri) {
-        this.socket = builder.buildAsync(uri, new Collector()).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        this.socket = builder.buildAsync(uri, collector).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
     }
 
     public static WsClient connect(HttpClient http, URI uri, Map<String, String> headers) {
@@ -163,11 +161,11 @@ public final class WsClient implements AutoCloseable {
     }
 
     public int awaitClose() {
-        return closeCode.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        return collector.closeCode.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
     }
 
     public boolean isClosed() {
-        return closeCode.isDone() || socket.isInputClosed();
+        return collector.closeCode.isDone() || socket.isInputClosed();
     }
 
     @Override
@@ -183,33 +181,13 @@ public final class WsClient implements AutoCloseable {
         socket.abort();
     }
 
-    private final class Collector implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
-
+    private final class Collector extends WholeTextMessages {
         @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String text = partial.toString();
-                partial.setLength(0);
-                received.add(text);
-                JsonNode message = JSON.mapper().readTree(text);
-                assertThat(message.isObject()).as("every server message is a JSON object: %s", text).isTrue();
-                inbox.add(message);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closeCode.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closeCode.complete(-1);
+        void message(String text) {
+            received.add(text);
+            JsonNode message = JSON.mapper().readTree(text);
+            assertThat(message.isObject()).as("every server message is a JSON object: %s", text).isTrue();
+            inbox.add(message);
         }
     }
 }

@@ -4,12 +4,20 @@ import dev.statecraft.rules.GameType;
 import dev.statecraft.rules.Rules;
 import dev.statecraft.rules.Seat;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One subscriber's queue of versions and the virtual thread that turns each into the seat's view and
- * hands it to the listener. The game's writer only enqueues, so a slow listener never slows the game.
+ * One subscriber's queue of versions, and its delivery: turning each version into the seat's view and
+ * handing it to the listener. The game's writer only enqueues, so a slow listener never slows the game.
+ *
+ * <p>Delivery runs on a short-lived virtual thread, started when versions arrive and none is running,
+ * that ends once the queue is empty. A subscription holds no thread while it waits: ten thousand idle
+ * subscribers are ten thousand queues, not ten thousand parked threads whose stacks the garbage collector
+ * has to scan again after every version (see docs/BENCHMARKS.md, server load).
  */
 final class QueuedSubscription implements Subscription {
     private static final LiveState END = new LiveState(-1, null, null);
@@ -21,10 +29,13 @@ final class QueuedSubscription implements Subscription {
     private final int queueLimit;
     private final LinkedBlockingQueue<LiveState> queue = new LinkedBlockingQueue<>();
     private final AtomicReference<SubscriptionEnd> end = new AtomicReference<>();
+    /** True while a thread delivers; stays true once the listener has been told the subscription ended. */
+    private final AtomicBoolean delivering = new AtomicBoolean();
+    private final CountDownLatch listenerToldOfEnd = new CountDownLatch(1);
     private final Runnable onEnd;
     private volatile long lastDelivered = -1;
     private volatile SubscriptionEnd finalReason;
-    private Thread deliverer;
+    private String threadName = "statecraft-subscription";
 
     QueuedSubscription(String gameId, GameType<?, ?, ?, ?> type, Seat seat, UpdateListener listener, int queueLimit, Runnable onEnd) {
         this.gameId = gameId;
@@ -37,16 +48,18 @@ final class QueuedSubscription implements Subscription {
 
     /** Queues the versions a new subscriber must see first, then starts delivering. */
     void start(List<LiveState> catchUp, long id) {
+        threadName = "statecraft-subscription-" + gameId + "-" + id;
         queue.addAll(catchUp);
-        deliverer = Thread.ofVirtual().name("statecraft-subscription-" + gameId + "-" + id).start(this::deliver);
+        deliverSoon();
     }
 
     /** Delivers {@code history} and then ends with {@code reason}: the game will have no more versions. */
     void startFinished(List<LiveState> history, long id, SubscriptionEnd reason) {
+        threadName = "statecraft-subscription-" + gameId + "-" + id;
         finalReason = reason;
         queue.addAll(history);
         queue.add(END);
-        deliverer = Thread.ofVirtual().name("statecraft-subscription-" + gameId + "-" + id).start(this::deliver);
+        deliverSoon();
     }
 
     /** Queues live versions; a subscriber already {@code queueLimit} behind is ended instead. */
@@ -59,6 +72,7 @@ final class QueuedSubscription implements Subscription {
             return;
         }
         queue.addAll(steps);
+        deliverSoon();
     }
 
     /**
@@ -69,6 +83,7 @@ final class QueuedSubscription implements Subscription {
         if (end.get() == null) {
             finalReason = reason;
             queue.add(END);
+            deliverSoon();
         }
     }
 
@@ -77,36 +92,56 @@ final class QueuedSubscription implements Subscription {
             queue.clear();
             queue.add(END);
             onEnd.run();
+            deliverSoon();
         }
     }
 
-    private void deliver() {
-        try {
-            while (true) {
-                LiveState next = queue.take();
-                if (next == END && end.get() == null && finalReason != null) {
-                    end(finalReason);
-                }
-                if (next == END || end.get() != null) {
-                    break;
-                }
+    /** Starts a delivering thread unless one is running; that one will see what was just queued. */
+    private void deliverSoon() {
+        if (delivering.compareAndSet(false, true)) {
+            Thread.ofVirtual().name(threadName).start(this::deliverQueued);
+        }
+    }
+
+    private void deliverQueued() {
+        while (true) {
+            if (!deliverUntilEmpty()) {
+                listener.onEnd(end.get());
+                listenerToldOfEnd.countDown();
+                return;
+            }
+            delivering.set(false);
+            // a version queued after the last poll and before the flag was cleared found it still set
+            if (queue.isEmpty() || !delivering.compareAndSet(false, true)) {
+                return;
+            }
+        }
+    }
+
+    /** Delivers until the queue is empty (true), or until the subscription ends (false). */
+    private boolean deliverUntilEmpty() {
+        LiveState next;
+        while ((next = queue.poll()) != null) {
+            if (next == END && end.get() == null && finalReason != null) {
+                end(finalReason);
+            }
+            if (next == END || end.get() != null) {
+                return false;
+            }
+            try {
                 Object view = rules.view(next.state(), seat);
                 listener.onUpdate(new Versioned<>(gameId, next.version(), next.phase(), view));
-                lastDelivered = next.version();
+            } catch (RuntimeException e) {
+                end(SubscriptionEnd.FAILED);
+                return false;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            end(SubscriptionEnd.ENGINE_CLOSED);
-        } catch (RuntimeException e) {
-            end(SubscriptionEnd.FAILED);
+            lastDelivered = next.version();
         }
-        listener.onEnd(end.get());
+        return true;
     }
 
     void awaitEnd(long millis) throws InterruptedException {
-        if (deliverer != null) {
-            deliverer.join(millis);
-        }
+        listenerToldOfEnd.await(millis, TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.statecraft.rules.Seat;
 import dev.statecraft.rules.Setup;
 import dev.statecraft.store.memory.InMemoryStore;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +47,33 @@ class SubscriptionTest {
                 new Tally.View(0, 0), new Tally.View(5, 5), new Tally.View(6, 5), new Tally.View(7, 5));
         assertThat(spectator.updates).extracting(Versioned::value).containsExactly(
                 new Tally.View(0, 0), new Tally.View(5, 0), new Tally.View(6, 0), new Tally.View(7, 0));
+    }
+
+    @Test
+    void a_subscription_holds_no_thread_while_it_waits_for_the_next_version() {
+        List<Thread> deliverers = new CopyOnWriteArrayList<>();
+        RecordingListener recording = new RecordingListener();
+        engine.subscribe("t-1", Seat.player("ann"), new UpdateListener() {
+            @Override
+            public void onUpdate(Versioned<Object> update) {
+                deliverers.add(Thread.currentThread());
+                recording.onUpdate(update);
+            }
+
+            @Override
+            public void onEnd(SubscriptionEnd reason) {
+                recording.onEnd(reason);
+            }
+        });
+        await().until(() -> recording.updates.size() == 1);
+        await().until(() -> deliverers.stream().noneMatch(Thread::isAlive));
+
+        engine.submit("t-1", by("ann", "c-1", new Tally.Add(5)));
+
+        await().until(() -> recording.updates.size() == 2);
+        await().alias("the thread that delivered version 1 ends once nothing more is queued")
+                .until(() -> deliverers.stream().noneMatch(Thread::isAlive));
+        assertThat(recording.versions()).containsExactly(0L, 1L);
     }
 
     @Test

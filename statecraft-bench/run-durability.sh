@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 case "${1:-}" in
   "")
     fsync_seconds=5
-    durable_one=(--games 1 --warmup 3 --seconds 10 --fsync-seconds 3)
+    durable_one=(--games 1 --warmup 3 --seconds 2 --fsync-seconds 2 --rounds 10)
     durable_many=(--games 1000 --warmup 5 --seconds 15 --fsync-seconds 3)
     buffered=(--zones 1000 --threads 4 --warmup 5 --seconds 15)
     recovery=(--events 1000000 --repeats 3)
@@ -25,7 +25,7 @@ case "${1:-}" in
     ;;
   --smoke)
     fsync_seconds=1
-    durable_one=(--games 1 --warmup 0.5 --seconds 1 --fsync-seconds 0.5)
+    durable_one=(--games 1 --warmup 0.5 --seconds 0.5 --fsync-seconds 0.5 --rounds 2)
     durable_many=(--games 100 --warmup 0.5 --seconds 1 --fsync-seconds 0.5)
     buffered=(--zones 100 --threads 2 --warmup 0.5 --seconds 1)
     recovery=(--events 20000 --repeats 1)

@@ -4,6 +4,7 @@ import dev.statecraft.engine.Engine;
 import dev.statecraft.sqlite.SqliteOptions;
 import dev.statecraft.sqlite.SqliteStore;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -12,11 +13,14 @@ import java.util.Set;
  * command is durable ({@link DurableWorld}), each driven by its own thread, one command after another,
  * with {@code engine.submit} timed around the call. One game runs on one platform thread; more games run
  * on one virtual thread per game, so the store's group commit has many acknowledgements to wait for at
- * once. Before the load, in the same process and folder, {@link RawFsync} measures the disk's fsync rate,
- * the ceiling for one game: each of its commands needs one sync.
+ * once. Just before each measured window, in the same process and folder and with the load stopped,
+ * {@link RawFsync} measures the disk's fsync rate, the ceiling for one game: each of its commands needs one
+ * sync. With {@code --rounds N} the two alternate N times, so a disk whose rate drifts from one second to
+ * the next is compared with itself at the same moments; the figures are the rounds taken together.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.statecraft.bench.durability.DurableLoad [--games 1] [--seconds 10]
- * [--warmup 3] [--fsync-seconds 3] [--players 4] [--data folder] [--keep]}
+ * [--warmup 3] [--fsync-seconds 3] [--rounds 1] [--players 4] [--data folder] [--keep]}; {@code --seconds} and
+ * {@code --fsync-seconds} are per round.
  */
 public final class DurableLoad {
     private static final String GAMES = "--games";
@@ -26,10 +30,13 @@ public final class DurableLoad {
     private static final String PLAYERS = "--players";
     private static final String PAGE_SIZE = "--page-size";
     private static final String CHECKPOINT_PAGES = "--checkpoint-pages";
+    private static final String ROUNDS = "--rounds";
 
     /** One run's shape, validated when made. */
-    record Settings(int games, int playersPerZone, Duration warmup, Duration measured, Duration fsyncProbe, int pageSize, int checkpointPages) {
+    record Settings(int games, int playersPerZone, Duration warmup, Duration measured, Duration fsyncProbe, int rounds, int pageSize,
+                    int checkpointPages) {
         Settings {
+            if (rounds < 1) throw new IllegalArgumentException("rounds must be > 0 (was " + rounds + ")");
             if (games < 1) throw new IllegalArgumentException("games must be > 0 (was " + games + ")");
             if (playersPerZone < 1 || playersPerZone > 500) throw new IllegalArgumentException("players must be 1 to 500 (was " + playersPerZone + ")");
             if (warmup.isNegative()) throw new IllegalArgumentException("warmup must not be negative (was " + warmup + ")");
@@ -46,13 +53,14 @@ public final class DurableLoad {
     }
 
     public static void main(String[] args) {
-        DriverArgs options = DriverArgs.parse(args, Set.of(GAMES, SECONDS, WARMUP, FSYNC_SECONDS, PLAYERS, PAGE_SIZE, CHECKPOINT_PAGES));
+        DriverArgs options = DriverArgs.parse(args, Set.of(GAMES, SECONDS, WARMUP, FSYNC_SECONDS, ROUNDS, PLAYERS, PAGE_SIZE, CHECKPOINT_PAGES));
         Settings settings = new Settings(
                 options.integer(GAMES, 1),
                 options.integer(PLAYERS, 4),
                 options.seconds(WARMUP, Duration.ofSeconds(3)),
                 options.seconds(SECONDS, Duration.ofSeconds(10)),
                 options.seconds(FSYNC_SECONDS, Duration.ofSeconds(3)),
+                options.integer(ROUNDS, 1),
                 options.integer(PAGE_SIZE, SqliteOptions.defaults().pageSize()),
                 options.integer(CHECKPOINT_PAGES, SqliteOptions.defaults().checkpointPages()));
         try (ScratchFolder folder = ScratchFolder.create(options.dataParent(), "durable-load", options.keepData())) {
@@ -61,10 +69,9 @@ public final class DurableLoad {
     }
 
     static DurableReport run(Settings settings, ScratchFolder folder) {
-        FsyncRate fsync = RawFsync.measure(folder.path(), settings.fsyncProbe());
         WriterBatches writer = new WriterBatches();
-        MeasuredWindow window = new MeasuredWindow(writer);
-        MeasuredWindow.Result result;
+        List<FsyncRate> probes = new ArrayList<>();
+        List<MeasuredWindow.Result> windows = new ArrayList<>();
         try (SqliteStore store = SqliteStore.open(folder.storeFile(), SqliteOptions.defaults().withPageSize(settings.pageSize()).withCheckpointPages(settings.checkpointPages()), writer.listener());
              Engine engine = Engine.builder().store(store).register(DurableWorld.TYPE).build()) {
             List<ZoneDriver> zones = settings.oneGame()
@@ -73,16 +80,26 @@ public final class DurableLoad {
             Thread.Builder threads = settings.oneGame()
                     ? Thread.ofPlatform().name("durable-driver")
                     : Thread.ofVirtual().name("durable-zone-", 0);
-            LoadThreads load = LoadThreads.start(threads, engine, LoadThreads.split(zones, settings.games()), window);
+            List<List<ZoneDriver>> zonesPerThread = LoadThreads.split(zones, settings.games());
+            LoadThreads warmup = LoadThreads.start(threads, engine, zonesPerThread, new MeasuredWindow(writer));
             try {
-                load.runFor(settings.warmup());
-                window.open();
-                load.runFor(settings.measured());
-                result = window.close();
+                warmup.runFor(settings.warmup());
             } finally {
-                load.stop();
+                warmup.stop();
+            }
+            for (int round = 0; round < settings.rounds(); round++) {
+                probes.add(RawFsync.measure(folder.path(), settings.fsyncProbe()));
+                MeasuredWindow window = new MeasuredWindow(writer);
+                LoadThreads load = LoadThreads.start(threads, engine, zonesPerThread, window);
+                try {
+                    window.open();
+                    load.runFor(settings.measured());
+                    windows.add(window.close());
+                } finally {
+                    load.stop();
+                }
             }
         }
-        return new DurableReport(settings, folder.describe(), fsync, result);
+        return new DurableReport(settings, folder.describe(), probes, windows);
     }
 }

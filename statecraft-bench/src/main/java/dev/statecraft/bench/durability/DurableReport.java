@@ -1,18 +1,41 @@
 package dev.statecraft.bench.durability;
 
 import java.io.PrintStream;
+import java.util.List;
 
-/** The figures of one {@link DurableLoad} run, printed as Markdown tables with their goal. */
-record DurableReport(DurableLoad.Settings settings, String dataFolder, FsyncRate fsync, MeasuredWindow.Result load) {
+/**
+ * The figures of one {@link DurableLoad} run, printed as Markdown tables with their goal: every round's raw
+ * fsync probe and measured window, and all rounds taken together.
+ */
+record DurableReport(DurableLoad.Settings settings, String dataFolder, List<FsyncRate> probes, List<MeasuredWindow.Result> windows) {
+    DurableReport {
+        probes = List.copyOf(probes);
+        windows = List.copyOf(windows);
+        if (probes.isEmpty() || probes.size() != windows.size()) {
+            throw new IllegalArgumentException("one fsync probe per measured window (were " + probes.size() + " and " + windows.size() + ")");
+        }
+    }
+
+    /** The raw fsync probes together. */
+    FsyncRate fsync() {
+        return FsyncRate.combine(probes);
+    }
+
+    /** The measured windows together. */
+    MeasuredWindow.Result load() {
+        return MeasuredWindow.Result.combine(windows);
+    }
+
     static final double GOAL_RATIO = 0.7;
     static final double GOAL_EVENTS_PER_SECOND = 100_000;
     static final double GOAL_P99_NANOS = 5_000_000;
 
     double ratioToFsync() {
-        return load.eventsPerSecond() / fsync.perSecond();
+        return load().eventsPerSecond() / fsync().perSecond();
     }
 
     boolean goalMet() {
+        MeasuredWindow.Result load = load();
         return settings.oneGame()
                 ? ratioToFsync() >= GOAL_RATIO
                 : load.eventsPerSecond() >= GOAL_EVENTS_PER_SECOND && load.p99Nanos() <= GOAL_P99_NANOS;
@@ -25,18 +48,36 @@ record DurableReport(DurableLoad.Settings settings, String dataFolder, FsyncRate
     }
 
     void print(PrintStream out) {
+        MeasuredWindow.Result load = load();
+        FsyncRate fsync = fsync();
         String threads = settings.oneGame() ? "1 platform" : Figures.count(settings.games()) + " virtual";
         out.printf("## Durable events: %s (SQLite)%n%n", settings.oneGame() ? "1 game, sequential" : Figures.count(settings.games()) + " games concurrent");
         out.println("Data folder: " + dataFolder + "; " + Figures.jvm() + ".");
-        out.printf("Measured %s s after a %s s warm-up; zones of %d players, one `Move` (one event) per command, every command durable.%n%n",
-                Figures.seconds(load.nanos()), Figures.seconds(settings.warmup().toNanos()), settings.playersPerZone());
+        out.printf("Measured %s s after a %s s warm-up%s; zones of %d players, one `Move` (one event) per command, every command durable.%n%n",
+                Figures.seconds(load.nanos()), Figures.seconds(settings.warmup().toNanos()),
+                windows.size() == 1 ? "" : ", in " + windows.size() + " rounds of " + Figures.seconds(settings.fsyncProbe().toNanos())
+                        + " s raw fsync then " + Figures.seconds(settings.measured().toNanos()) + " s of load",
+                settings.playersPerZone());
         out.println("| games | driver threads | events/s | ack p50 (ms) | ack p99 (ms) | raw fsync/s (same run, just before) | events/s ÷ raw fsync/s | goal | met? |");
         out.println("| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |");
         out.printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", Figures.count(settings.games()), threads,
                 Figures.count(load.eventsPerSecond()), Figures.millis(load.p50Nanos()), Figures.millis(load.p99Nanos()),
                 Figures.count(fsync.perSecond()), Figures.ratio(ratioToFsync()), goal(), Figures.met(goalMet()));
         out.println();
-        out.println("SQLite group-commit writer in the same window (a commit is one transaction and one sync; snapshots and creates are writes too):");
+        if (windows.size() > 1) {
+            out.println("Round by round (each raw fsync probe just before its window):");
+            out.println();
+            out.println("| round | raw fsync/s | events/s | events/s ÷ raw fsync/s | ack p99 (ms) |");
+            out.println("| ---: | ---: | ---: | ---: | ---: |");
+            for (int i = 0; i < windows.size(); i++) {
+                MeasuredWindow.Result window = windows.get(i);
+                double raw = probes.get(i).perSecond();
+                out.printf("| %d | %s | %s | %s | %s |%n", i + 1, Figures.count(raw), Figures.count(window.eventsPerSecond()),
+                        Figures.ratio(window.eventsPerSecond() / raw), Figures.millis(window.p99Nanos()));
+            }
+            out.println();
+        }
+        out.println("SQLite group-commit writer in the measured windows (a commit is one transaction and one sync; snapshots and creates are writes too):");
         out.println();
         WriterBatches.printHeader(out, "games", "raw write + fsync p50 / p99 (ms)");
         load.writer().printRow(out, Figures.count(settings.games()), Figures.millis(fsync.p50Nanos()) + " / " + Figures.millis(fsync.p99Nanos()));

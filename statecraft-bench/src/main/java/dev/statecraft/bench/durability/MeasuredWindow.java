@@ -1,5 +1,6 @@
 package dev.statecraft.bench.durability;
 
+import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -19,6 +20,22 @@ final class MeasuredWindow {
 
     /** What was measured in the window. */
     record Result(long nanos, long commands, long events, Histogram latencies, WriterBatches.Activity writer) {
+        /** Several windows as one: their commands and events over their time together. */
+        static Result combine(List<Result> windows) {
+            Histogram latencies = new Histogram(3);
+            long nanos = 0;
+            long commands = 0;
+            long events = 0;
+            for (Result window : windows) {
+                nanos += window.nanos;
+                commands += window.commands;
+                events += window.events;
+                latencies.add(window.latencies);
+            }
+            return new Result(nanos, commands, events, latencies,
+                    WriterBatches.Activity.combine(windows.stream().map(Result::writer).toList(), nanos / 1e9));
+        }
+
         double seconds() {
             return nanos / 1e9;
         }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,6 +29,16 @@ final class WriterBatches {
                     perCommit(end.writes() - start.writes(), commits),
                     perCommit(end.applyNanos() - start.applyNanos(), commits),
                     perCommit(end.syncNanos() - start.syncNanos(), commits),
+                    commits / seconds);
+        }
+
+        /** Several windows' activity as one, over {@code seconds} in all. */
+        static Activity combine(List<Activity> windows, double seconds) {
+            long commits = windows.stream().mapToLong(Activity::commits).sum();
+            return new Activity(commits,
+                    perCommit(windows.stream().mapToDouble(w -> w.meanWrites * w.commits).sum(), commits),
+                    perCommit(windows.stream().mapToDouble(w -> w.meanApplyNanos * w.commits).sum(), commits),
+                    perCommit(windows.stream().mapToDouble(w -> w.meanSyncNanos * w.commits).sum(), commits),
                     commits / seconds);
         }
 

@@ -39,7 +39,7 @@ class DurabilityDriversTest {
     void one_durable_game_is_acknowledged_command_by_command_and_compared_with_the_raw_fsync_rate() {
         DurableReport report;
         try (ScratchFolder folder = ScratchFolder.create(data, "durable", false)) {
-            report = DurableLoad.run(new DurableLoad.Settings(1, 4, SHORT, ONE_SECOND, SHORT, 4_096, 4_000), folder);
+            report = DurableLoad.run(new DurableLoad.Settings(1, 4, SHORT, ONE_SECOND, SHORT, 1, 4_096, 4_000), folder);
         }
 
         assertThat(report.load().events()).isPositive().isEqualTo(report.load().commands());
@@ -49,10 +49,25 @@ class DurabilityDriversTest {
     }
 
     @Test
+    void rounds_alternate_a_raw_fsync_probe_with_a_measured_window_and_are_reported_one_by_one_and_together() {
+        DurableReport report;
+        try (ScratchFolder folder = ScratchFolder.create(data, "durable", false)) {
+            report = DurableLoad.run(new DurableLoad.Settings(1, 4, SHORT, SHORT, SHORT, 3, 4_096, 4_000), folder);
+        }
+
+        assertThat(report.probes()).hasSize(3);
+        assertThat(report.windows()).hasSize(3);
+        assertThat(report.load().events()).isEqualTo(report.windows().stream().mapToLong(MeasuredWindow.Result::events).sum());
+        assertThat(report.fsync().syncs()).isEqualTo(report.probes().stream().mapToLong(FsyncRate::syncs).sum());
+        assertThat(report.load().writer().commits()).isEqualTo(report.windows().stream().mapToLong(w -> w.writer().commits()).sum());
+        assertThat(printed(report::print)).contains("in 3 rounds of", "| round | raw fsync/s |", "| 3 | ");
+    }
+
+    @Test
     void many_durable_games_are_driven_by_a_virtual_thread_each_and_share_commits() {
         DurableReport report;
         try (ScratchFolder folder = ScratchFolder.create(data, "durable", false)) {
-            report = DurableLoad.run(new DurableLoad.Settings(10, 4, SHORT, ONE_SECOND, SHORT, 4_096, 4_000), folder);
+            report = DurableLoad.run(new DurableLoad.Settings(10, 4, SHORT, ONE_SECOND, SHORT, 1, 4_096, 4_000), folder);
         }
 
         assertThat(report.load().events()).isPositive();

@@ -49,6 +49,19 @@ final class LoadReport {
             }
         }
         out.println();
+        out.println("What stops every connection at once, in the same windows: the server's longest garbage-collection pause, and its store's "
+                + "commits whose commit + sync took over " + ServerStalls.SLOW_SYNC_NANOS / 1_000_000 + " ms (every durable command waits for one).");
+        out.println();
+        out.println("| connections | mode | longest GC pause (ms) | commits over " + ServerStalls.SLOW_SYNC_NANOS / 1_000_000
+                + " ms | longest commit + sync (ms) |");
+        out.println("| ---: | --- | ---: | ---: | ---: |");
+        for (ServerLoad.Round round : rounds) {
+            for (LoadWindow.Result window : List.of(round.peak(), round.paced())) {
+                out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", count(round.connections()), window.mode(), count(window.longestGcPauseMillis()),
+                        count(window.slowSyncs()), millis(window.longestSyncMicros() * 1_000.0));
+            }
+        }
+        out.println();
         out.println("| connections | held at the end: driver / server | closed unexpectedly | pairs stuck after the stop | final views lost | connect time (s) "
                 + "| matches seated | server live heap before | per connection, connected | per connection, seated in a match (half a match each) "
                 + "| server live heap after closing all |");

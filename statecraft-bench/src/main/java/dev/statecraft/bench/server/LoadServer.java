@@ -8,6 +8,7 @@ import dev.statecraft.examples.cards.Cards;
 import dev.statecraft.server.ServerOptions;
 import dev.statecraft.server.StatecraftServer;
 import dev.statecraft.server.TokenAuthority;
+import dev.statecraft.sqlite.SqliteOptions;
 import dev.statecraft.sqlite.SqliteStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -31,7 +32,8 @@ import java.util.Set;
  * {@link StatecraftServer} on loopback whose limits do not throttle the driver.
  *
  * <p>It prints {@code listening port=N} on stdout, then answers one line per request read on stdin:
- * {@code heap} (live heap after full collections), {@code stats} (CPU, GC and connection counters), and
+ * {@code heap} (live heap after full collections), {@code stats} (CPU, GC and connection counters, and the
+ * {@link ServerStalls} since the previous {@code stats}), and
  * {@code stop} (or end of input), after which it closes everything and exits. Logs go to stderr.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.statecraft.bench.server.LoadServer [--max-connections 12000]
@@ -57,26 +59,27 @@ public final class LoadServer {
                 .withMessageRate(100_000, 100_000)
                 .withIdleTimeout(Duration.ofMinutes(30));
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        ServerStalls stalls = ServerStalls.watch();
         try (ScratchFolder folder = ScratchFolder.create(options.dataParent(DEFAULT_DATA_PARENT), "load-server", options.keepData());
-             SqliteStore store = SqliteStore.open(folder.storeFile());
+             SqliteStore store = SqliteStore.open(folder.storeFile(), SqliteOptions.defaults(), stalls);
              Engine engine = Engine.builder().store(store).metrics(registry).register(Cards.TYPE, CardsBuffered.TYPE).build();
              StatecraftServer server = StatecraftServer.builder(engine, store).tokens(TokenAuthority.withSecret(SECRET))
                      .metrics(registry).options(serverOptions).start()) {
             System.err.println("load server: data in " + folder.describe());
             reply(READY + " port=" + server.port() + " pid=" + ProcessHandle.current().pid());
-            answerRequests(engine, registry);
+            answerRequests(engine, registry, stalls);
         }
         reply("stopped");
     }
 
-    private static void answerRequests(Engine engine, PrometheusMeterRegistry registry) {
+    private static void answerRequests(Engine engine, PrometheusMeterRegistry registry, ServerStalls stalls) {
         HeapGauge heap = new HeapGauge();
         BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try {
             for (String line = input.readLine(); line != null; line = input.readLine()) {
                 switch (line.strip()) {
                     case "heap" -> reply("heap live=" + heap.liveBytes() + " " + counts(engine, registry));
-                    case "stats" -> reply(stats(engine, registry));
+                    case "stats" -> reply(stats(engine, registry) + " " + stalls.readAndReset());
                     case "stop" -> {
                         return;
                     }

@@ -27,7 +27,8 @@ final class LoadWindow {
     /** What a window measured. */
     record Result(String mode, double targetPerSecond, double seconds, double commandsPerSecond, long commands, Histogram latency,
                   long errors, long lateSends, long matchesFinished, double serverCores, double driverCores, double serverGcShare,
-                  long serverGcCount, String loadAverageAtStart, String loadAverageAtEnd) {
+                  long serverGcCount, long longestGcPauseMillis, long slowSyncs, long longestSyncMicros, String loadAverageAtStart,
+                  String loadAverageAtEnd) {
     }
 
     private LoadWindow(LoadRun run, ServerProcess server) {
@@ -63,7 +64,8 @@ final class LoadWindow {
         long gcCount = number(end, "gcCount") - number(serverStats, "gcCount");
         return new Result(mode, targetPerSecond, elapsed / 1e9, commands * 1e9 / elapsed, commands, latency,
                 run.errorCount() - errors, run.lateSends.sum() - late, run.matchesFinished.sum() - matches,
-                serverCores, driverCores, gcMillis * 1e6 / elapsed, gcCount, loadAverage, loadAverage());
+                serverCores, driverCores, gcMillis * 1e6 / elapsed, gcCount, number(end, "longestGcPauseMillis"),
+                number(end, "slowSyncs") - number(serverStats, "slowSyncs"), number(end, "longestSyncMicros"), loadAverage, loadAverage());
     }
 
     static long number(Map<String, String> values, String key) {

@@ -28,7 +28,7 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.statecraft.bench.server.ServerLoad [--connections 1000,10000]
  * [--game-type cards|cards-buffered] [--warmup 10] [--seconds 20] [--paced-fraction 0.5] [--server-heap 3g]
- * [--seed 1] [--data folder] [--keep]}
+ * [--seed 1] [--server-jvm-options "-XX:+UseZGC"] [--data folder] [--keep]}
  */
 public final class ServerLoad {
     private static final String CONNECTIONS = "--connections";
@@ -38,6 +38,8 @@ public final class ServerLoad {
     private static final String PACED_FRACTION = "--paced-fraction";
     private static final String SERVER_HEAP = "--server-heap";
     private static final String SEED = "--seed";
+    /** JVM options added to the server's, space-separated: another collector, or a GC log, say. */
+    private static final String SERVER_JVM_OPTIONS = "--server-jvm-options";
     /**
      * Below the server's listen backlog: Jetty's default accept queue is the JVM's 50, and a burst of
      * handshakes past it overflows the queue, so the kernel drops SYNs and clients retry after 1, 3, 7 s.
@@ -75,7 +77,7 @@ public final class ServerLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        DriverArgs options = DriverArgs.parse(args, Set.of(CONNECTIONS, GAME_TYPE, WARMUP, SECONDS, PACED_FRACTION, SERVER_HEAP, SEED));
+        DriverArgs options = DriverArgs.parse(args, Set.of(CONNECTIONS, GAME_TYPE, WARMUP, SECONDS, PACED_FRACTION, SERVER_HEAP, SEED, SERVER_JVM_OPTIONS));
         Settings settings = new Settings(
                 options.integers(CONNECTIONS, List.of(1_000, 10_000)),
                 options.text(GAME_TYPE, Cards.TYPE.name()),
@@ -86,8 +88,12 @@ public final class ServerLoad {
                 options.integer(SEED, 1));
         System.err.println("seed " + settings.seed() + " (rerun with --seed " + settings.seed() + ")");
         // MarkSweepDeadRatio=0: full collections compact everything, so the heap readings count live objects only.
-        List<String> serverJvm = List.of("-Xms" + settings.serverHeap(), "-Xmx" + settings.serverHeap(),
-                "-XX:MarkSweepDeadRatio=0", "--enable-native-access=ALL-UNNAMED");
+        List<String> serverJvm = new ArrayList<>(List.of("-Xms" + settings.serverHeap(), "-Xmx" + settings.serverHeap(),
+                "-XX:MarkSweepDeadRatio=0", "--enable-native-access=ALL-UNNAMED"));
+        String extraJvmOptions = options.text(SERVER_JVM_OPTIONS, "").strip();
+        if (!extraJvmOptions.isEmpty()) {
+            serverJvm.addAll(List.of(extraJvmOptions.split("\\s+")));
+        }
         List<Round> rounds = new ArrayList<>();
         try (ServerProcess server = ServerProcess.start(serverJvm, options.dataParent(LoadServer.DEFAULT_DATA_PARENT), options.keepData())) {
             WebSocketClient client = startClient();

@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Delivery runs on a short-lived virtual thread, started when versions arrive and none is running,
  * that ends once the queue is empty. A subscription holds no thread while it waits: ten thousand idle
- * subscribers are ten thousand queues, not ten thousand parked threads whose stacks the garbage collector
- * has to scan again after every version (see docs/BENCHMARKS.md, server load).
+ * subscribers are ten thousand queues, not ten thousand parked threads, each with a stack on the heap and
+ * a fresh stack chunk at every park (see docs/BENCHMARKS.md, server load).
  */
 final class QueuedSubscription implements Subscription {
     private static final LiveState END = new LiveState(-1, null, null);

@@ -6,6 +6,7 @@ import dev.statecraft.engine.Engine;
 import dev.statecraft.engine.Versioned;
 import dev.statecraft.persistence.ReplayBundle;
 import dev.statecraft.store.AppendRequest;
+import dev.statecraft.store.GameImport;
 import dev.statecraft.store.GameRecord;
 import dev.statecraft.store.NewEvent;
 import dev.statecraft.store.Store;
@@ -18,14 +19,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.IntConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Registers a game from a replay bundle and appends its events, one append per command, as they were recorded. */
+/**
+ * Registers a game from a replay bundle with its events, one append per command as they were recorded, in one
+ * write of the store ({@link Store#importGame}): an import that fails leaves nothing behind.
+ */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Imports a replay bundle written by export as an active game, then checks that it replays.")
 final class ImportCommand implements Callable<Integer> {
@@ -53,9 +56,10 @@ final class ImportCommand implements Callable<Integer> {
                         + "; nothing was imported");
             }
             GameRecord record = new GameRecord(header.gameId(), header.gameType(), header.setup(), header.createdAt());
-            checkReplays(record, bundle.events());
-            store.games().register(record);
-            append(store, bundle.events());
+            GameImport game = gameImport(record, bundle.events());
+            checkReplays(game);
+            spec.commandLine().getErr().printf("importing %,d events in one transaction%n", bundle.events().size());
+            store.importGame(game);
             Versioned<Object> state = opened.engine().state(header.gameId());
             spec.commandLine().getOut().println("imported game " + header.gameId() + " (" + header.gameType() + ", "
                     + bundle.events().size() + " events): version " + state.version() + ", phase " + state.phase());
@@ -75,48 +79,45 @@ final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Replays the bundle into a scratch in-memory store first: a bundle whose events do not decode or do not
-     * fold through the game's rules is refused before anything is written to the data folder.
-     */
-    private void checkReplays(GameRecord record, List<StoredEvent> events) {
-        try (InMemoryStore scratch = InMemoryStore.create();
-             Engine engine = Engine.builder().store(scratch).register(ExampleGames.types()).readOnly().build()) {
-            scratch.games().register(record);
-            appendByCommand(scratch, events, appended -> { });
-            engine.state(record.gameId());
-        } catch (StatecraftException e) {
-            throw new CliException(ExitCodes.FAILURE, file + ": game " + record.gameId() + " does not replay, so nothing was imported: "
-                    + e.getMessage());
-        }
-    }
-
-    private void append(Store store, List<StoredEvent> events) {
-        ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), "importing", events.size());
-        appendByCommand(store, events, progress::advance);
-        progress.finish();
-    }
-
-    /** Appends the events of each command together, at the version and instant they were first recorded. */
-    private static void appendByCommand(Store store, List<StoredEvent> events, IntConsumer appended) {
+    /** The bundle's events as one append per command, at the versions and instants they were first recorded. */
+    private GameImport gameImport(GameRecord record, List<StoredEvent> events) {
+        List<AppendRequest> history = new ArrayList<>();
         List<StoredEvent> command = new ArrayList<>();
         for (StoredEvent event : events) {
             if (!command.isEmpty() && !command.getFirst().commandId().equals(event.commandId())) {
-                appendCommand(store, command);
-                appended.accept(command.size());
+                history.add(appendOf(command));
                 command.clear();
             }
             command.add(event);
         }
         if (!command.isEmpty()) {
-            appendCommand(store, command);
-            appended.accept(command.size());
+            history.add(appendOf(command));
+        }
+        try {
+            return new GameImport(record, history);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.FAILURE, file + ": " + e.getMessage() + "; nothing was imported");
         }
     }
 
-    private static void appendCommand(Store store, List<StoredEvent> command) {
+    private static AppendRequest appendOf(List<StoredEvent> command) {
         StoredEvent first = command.getFirst();
         List<NewEvent> events = command.stream().map(e -> new NewEvent(e.type(), e.schemaVersion(), e.payload())).toList();
-        store.events().append(new AppendRequest(first.gameId(), first.version() - 1, first.commandId(), first.recordedAt(), events));
+        return new AppendRequest(first.gameId(), first.version() - 1, first.commandId(), first.recordedAt(), events);
+    }
+
+    /**
+     * Replays the bundle into a scratch in-memory store first: a bundle whose events do not decode or do not
+     * fold through the game's rules is refused before anything is written to the data folder.
+     */
+    private void checkReplays(GameImport game) {
+        try (InMemoryStore scratch = InMemoryStore.create();
+             Engine engine = Engine.builder().store(scratch).register(ExampleGames.types()).readOnly().build()) {
+            scratch.importGame(game);
+            engine.state(game.gameId());
+        } catch (StatecraftException e) {
+            throw new CliException(ExitCodes.FAILURE, file + ": game " + game.gameId() + " does not replay, so nothing was imported: "
+                    + e.getMessage());
+        }
     }
 }

@@ -10,6 +10,7 @@ import dev.statecraft.rules.Setup;
 import dev.statecraft.store.Archive;
 import dev.statecraft.store.EventLog;
 import dev.statecraft.store.GameCatalog;
+import dev.statecraft.store.GameImport;
 import dev.statecraft.store.Snapshot;
 import dev.statecraft.store.SnapshotStore;
 import dev.statecraft.store.Store;
@@ -79,6 +80,11 @@ class InFlightFlushTest {
         @Override
         public Archive archive() {
             return store.archive();
+        }
+
+        @Override
+        public void importGame(GameImport game) {
+            store.importGame(game);
         }
 
         @Override

@@ -1,8 +1,11 @@
 package dev.statecraft.sqlite;
 
+import dev.statecraft.StatecraftException;
 import dev.statecraft.codec.JsonCodec;
+import dev.statecraft.store.AppendRequest;
 import dev.statecraft.store.GameAlreadyExistsException;
 import dev.statecraft.store.GameCatalog;
+import dev.statecraft.store.GameImport;
 import dev.statecraft.store.GameRecord;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,17 +28,44 @@ final class SqliteCatalog implements GameCatalog {
     @Override
     public void register(GameRecord game) {
         writer.execute((session, versions) -> {
-            if (exists(session, "archived_games", game.gameId()) || exists(session, "games", game.gameId())) {
-                throw new GameAlreadyExistsException(game.gameId());
-            }
-            PreparedStatement insert = session.prepared("INSERT INTO games (game_id, game_type, setup, created_at) VALUES (?, ?, ?, ?)");
-            insert.setString(1, game.gameId());
-            insert.setString(2, game.gameType());
-            insert.setString(3, SetupJson.write(game.setup()));
-            insert.setLong(4, Micros.of(game.createdAt()));
-            insert.executeUpdate();
+            refuseTaken(session, game.gameId());
+            insert(session, game);
             return null;
         });
+    }
+
+    /** See {@link dev.statecraft.sqlite.SqliteStore#importGame}: the record and every append, in one write. */
+    void importGame(GameImport game) {
+        writer.execute((session, versions) -> {
+            refuseTaken(session, game.gameId());
+            insert(session, game.game());
+            try {
+                for (AppendRequest append : game.history()) {
+                    SqliteEventLog.append(session, versions, append);
+                }
+            } catch (StatecraftException refused) {
+                // The id was free and GameImport checked that the appends follow one another, so the database holds
+                // rows of a game it does not know. A write may not refuse after its first change (WriteOp): fail as
+                // the database, so that the writer rolls this import back whole.
+                throw new SQLException("game " + game.gameId() + ": stray rows refused its import after it began: " + refused.getMessage(), refused);
+            }
+            return null;
+        });
+    }
+
+    private static void refuseTaken(SqlSession session, String gameId) throws SQLException {
+        if (exists(session, "archived_games", gameId) || exists(session, "games", gameId)) {
+            throw new GameAlreadyExistsException(gameId);
+        }
+    }
+
+    private static void insert(SqlSession session, GameRecord game) throws SQLException {
+        PreparedStatement insert = session.prepared("INSERT INTO games (game_id, game_type, setup, created_at) VALUES (?, ?, ?, ?)");
+        insert.setString(1, game.gameId());
+        insert.setString(2, game.gameType());
+        insert.setString(3, SetupJson.write(game.setup()));
+        insert.setLong(4, Micros.of(game.createdAt()));
+        insert.executeUpdate();
     }
 
     static boolean exists(SqlSession session, String table, String gameId) throws SQLException {

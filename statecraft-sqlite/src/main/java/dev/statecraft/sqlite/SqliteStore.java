@@ -3,6 +3,7 @@ package dev.statecraft.sqlite;
 import dev.statecraft.store.Archive;
 import dev.statecraft.store.EventLog;
 import dev.statecraft.store.GameCatalog;
+import dev.statecraft.store.GameImport;
 import dev.statecraft.store.SnapshotStore;
 import dev.statecraft.store.Store;
 import dev.statecraft.store.StoreException;
@@ -150,6 +151,12 @@ public final class SqliteStore implements Store {
     @Override
     public Archive archive() {
         return archive;
+    }
+
+    /** One transaction with the game's record and all its events and command records. */
+    @Override
+    public void importGame(GameImport game) {
+        catalog.importGame(game);
     }
 
     @Override

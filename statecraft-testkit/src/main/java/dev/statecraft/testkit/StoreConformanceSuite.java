@@ -9,6 +9,7 @@ import dev.statecraft.store.ArchivedGame;
 import dev.statecraft.store.CommandRecord;
 import dev.statecraft.store.DuplicateCommandException;
 import dev.statecraft.store.GameAlreadyExistsException;
+import dev.statecraft.store.GameImport;
 import dev.statecraft.store.GameRecord;
 import dev.statecraft.store.NewEvent;
 import dev.statecraft.store.Snapshot;
@@ -360,6 +361,70 @@ public abstract class StoreConformanceSuite {
 
         assertThat(store.games().find("g-2")).isPresent();
         assertThat(store.events().lastVersion("g-2")).isEqualTo(3);
+    }
+
+    // --- import
+
+    @Test
+    void an_imported_game_is_registered_at_its_last_version_with_every_event_and_command_recorded() {
+        GameRecord record = new GameRecord("g-1", "cards", Map.of("handSize", "5"), T0);
+
+        store.importGame(new GameImport(record, List.of(
+                append("g-1", 0, "c-1", T0, event("Joined", 1, "{\"p\":\"ann\"}"), event("Started", 1, "{}")),
+                append("g-1", 2, "c-2", T0.plusSeconds(5), event("Played", 1, "{}")))));
+
+        assertThat(store.games().find("g-1")).contains(record);
+        assertThat(store.events().read("g-1", 1, 10)).containsExactly(
+                new StoredEvent("g-1", 1, "Joined", 1, bytes("{\"p\":\"ann\"}"), T0, "c-1"),
+                new StoredEvent("g-1", 2, "Started", 1, bytes("{}"), T0, "c-1"),
+                new StoredEvent("g-1", 3, "Played", 1, bytes("{}"), T0.plusSeconds(5), "c-2"));
+        assertThat(store.events().findCommand("g-1", "c-1")).contains(new CommandRecord("g-1", "c-1", 1, 2));
+        assertThat(store.events().findCommand("g-1", "c-2")).contains(new CommandRecord("g-1", "c-2", 3, 3));
+        assertThat(store.events().append(append("g-1", 3, "c-3", T0, event("Played", 1, "{}")))).as("the game goes on from there").isEqualTo(4);
+    }
+
+    @Test
+    void importing_a_game_whose_id_is_active_or_archived_fails_and_changes_nothing() {
+        store.games().register(new GameRecord("active", "cards", Map.of(), T0));
+        appendOneEventEach("active", 2);
+        store.games().register(new GameRecord("archived", "cards", Map.of(), T0));
+        store.archive().archive(archivedGame("archived"));
+
+        for (String id : List.of("active", "archived")) {
+            GameImport again = new GameImport(new GameRecord(id, "world", Map.of(), T0),
+                    List.of(append(id, 0, "other-1", T0, event("Other", 1, "{}"))));
+            assertThatThrownBy(() -> store.importGame(again)).isInstanceOf(GameAlreadyExistsException.class).hasMessageContaining(id);
+        }
+        assertThat(store.games().find("active")).map(GameRecord::gameType).contains("cards");
+        assertThat(store.events().lastVersion("active")).isEqualTo(2);
+        assertThat(store.events().findCommand("active", "other-1")).isEmpty();
+        assertThat(store.events().lastVersion("archived")).isZero();
+        assertThat(store.games().find("archived")).isEmpty();
+    }
+
+    @Test
+    void an_imported_game_is_read_whole_or_not_at_all_by_readers_during_the_import() throws Exception {
+        List<AppendRequest> history = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            history.add(append("big", i, "c-" + i, T0, event("Tick", 1, "{}")));
+        }
+        List<Long> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread reader = Thread.ofPlatform().start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                if (store.games().find("big").isPresent()) {
+                    seen.add(store.events().lastVersion("big"));
+                    return;
+                }
+                seen.add(store.events().lastVersion("big"));
+            }
+        });
+
+        store.importGame(new GameImport(new GameRecord("big", "world", Map.of(), T0), history));
+        reader.join(10_000);
+        reader.interrupt();
+
+        assertThat(seen).as("versions a reader saw while the import ran").isNotEmpty().allMatch(v -> v == 0 || v == 200);
+        assertThat(seen.getLast()).isEqualTo(200);
     }
 
     // --- helpers

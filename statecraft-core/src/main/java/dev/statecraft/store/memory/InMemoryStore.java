@@ -9,6 +9,7 @@ import dev.statecraft.store.DuplicateCommandException;
 import dev.statecraft.store.EventLog;
 import dev.statecraft.store.GameAlreadyExistsException;
 import dev.statecraft.store.GameCatalog;
+import dev.statecraft.store.GameImport;
 import dev.statecraft.store.GameRecord;
 import dev.statecraft.store.NewEvent;
 import dev.statecraft.store.Snapshot;
@@ -121,6 +122,21 @@ public final class InMemoryStore implements Store, GameCatalog, EventLog, Snapsh
             if (stream.archived || catalog.putIfAbsent(game.gameId(), game) != null) {
                 throw new GameAlreadyExistsException(game.gameId());
             }
+        }
+    }
+
+    @Override
+    public void importGame(GameImport game) {
+        ensureOpen();
+        Stream stream = stream(game.gameId());
+        synchronized (stream) {
+            if (stream.archived || catalog.containsKey(game.gameId()) || !stream.events.isEmpty()) {
+                throw new GameAlreadyExistsException(game.gameId());
+            }
+            for (AppendRequest append : game.history()) {
+                append(append); // cannot be refused: the stream is empty and GameImport checked that the appends follow one another
+            }
+            catalog.put(game.gameId(), game.game());
         }
     }
 

@@ -5,6 +5,7 @@ import dev.statecraft.store.Archive;
 import dev.statecraft.store.CommandRecord;
 import dev.statecraft.store.EventLog;
 import dev.statecraft.store.GameCatalog;
+import dev.statecraft.store.GameImport;
 import dev.statecraft.store.SnapshotStore;
 import dev.statecraft.store.Store;
 import dev.statecraft.store.StoredEvent;
@@ -88,6 +89,11 @@ final class StallingStore implements Store {
     @Override
     public Archive archive() {
         return delegate.archive();
+    }
+
+    @Override
+    public void importGame(GameImport game) {
+        delegate.importGame(game);
     }
 
     @Override

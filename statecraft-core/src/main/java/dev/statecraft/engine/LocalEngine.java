@@ -11,15 +11,11 @@ import dev.statecraft.store.ArchivedGame;
 import dev.statecraft.store.GameRecord;
 import dev.statecraft.store.Store;
 import dev.statecraft.store.StoredEvent;
-import java.lang.System.Logger.Level;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,17 +25,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /** The in-process {@link Engine}: a hot set of games, each written by one thread at a time under its own lock. */
 final class LocalEngine implements Engine {
-    private static final System.Logger LOG = System.getLogger(LocalEngine.class.getName());
     private static final Pattern GAME_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
     private final Store store;
     private final boolean ownsStore;
     private final boolean readOnly;
-    private final Map<String, GameType<?, ?, ?, ?>> types = new LinkedHashMap<>();
+    private final GameTypes types;
     private final EngineOptions options;
     private final Clock clock;
-    private final List<PassivationHook> passivationHooks;
-    private final HotSet hot;
+    private final HotGames hot;
     private final History history;
     private final SubscriptionHub subscriptions;
     private final CommandProcessor processor;
@@ -48,7 +42,6 @@ final class LocalEngine implements Engine {
     private final Persister persister;
     private final Archiver archiver;
     private final RecentlyArchived recentlyArchived = new RecentlyArchived(1_024);
-    private final Thread passivator;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     LocalEngine(Store store, boolean ownsStore, boolean readOnly, List<GameType<?, ?, ?, ?>> gameTypes, EngineOptions options, Clock clock,
@@ -56,11 +49,9 @@ final class LocalEngine implements Engine {
         this.store = store;
         this.ownsStore = ownsStore;
         this.readOnly = readOnly;
-        gameTypes.forEach(t -> types.put(t.name(), t));
+        this.types = new GameTypes(gameTypes);
         this.options = options;
         this.clock = clock;
-        this.passivationHooks = passivationHooks;
-        this.hot = new HotSet(options.maxHotGames());
         this.metrics = new EngineMetrics(registry);
         this.history = new History(store.events(), store.snapshots(), metrics);
         this.subscriptions = new SubscriptionHub(options.subscriberQueueLimit());
@@ -68,23 +59,9 @@ final class LocalEngine implements Engine {
         this.persister = new Persister(store, writeBehind, metrics);
         this.archiver = new Archiver(store);
         this.processor = new CommandProcessor(store.events(), persister, history, subscriptions, metrics, clock, rootSeed, options.conflictRetries());
+        this.hot = new HotGames(store, types, history, options, metrics, persister, passivationHooks, clock, readOnly);
         metrics.gauges(hot::size, writeBehind::dirtyGames, writeBehind::pendingWrites);
-        this.passivator = options.passivateAfter().isZero() ? null
-                : Thread.ofPlatform().daemon().name("statecraft-passivator").start(this::passivateIdleGames);
-        warm(options.warmOnStart());
-    }
-
-    /** Loads the most recently active games; one that cannot be loaded stays cold and fails, clearly, on first use. */
-    private void warm(int count) {
-        for (GameRecord record : count == 0 ? List.<GameRecord>of() : store.games().mostRecentlyActive(count)) {
-            if (types.containsKey(record.gameType())) {
-                try {
-                    acquire(record.gameId()).lock.unlock();
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "game " + record.gameId() + ": not warmed at start: " + e.getMessage());
-                }
-            }
-        }
+        hot.warm(options.warmOnStart());
     }
 
     // --- commands
@@ -95,9 +72,9 @@ final class LocalEngine implements Engine {
         ensureWritable("create games");
         Objects.requireNonNull(setup, "setup");
         checkGameId(gameId);
-        if (types.get(type.name()) != type) {
+        if (!types.isRegistered(type)) {
             throw new UnknownGameTypeException("game type " + type.name() + " is not registered with this engine (registered: "
-                    + String.join(", ", types.keySet()) + ")");
+                    + types.names() + ")");
         }
         GameRecord record = new GameRecord(gameId, type.name(), setup.values(), clock.instant().truncatedTo(ChronoUnit.MICROS));
         LiveState initial = History.initial(type, record);
@@ -106,7 +83,7 @@ final class LocalEngine implements Engine {
                     + " but the phases start in " + type.phases().initial().name());
         }
         store.games().register(record);
-        HotGame game = acquire(gameId);
+        HotGame game = hot.acquire(gameId);
         try {
             return new Versioned<>(gameId, game.live.version(), game.live.phase(), type.stateType().cast(game.live.state()));
         } finally {
@@ -122,7 +99,7 @@ final class LocalEngine implements Engine {
         }
         HotGame game;
         try {
-            game = acquire(gameId);
+            game = hot.acquire(gameId);
         } catch (GameNotFoundException e) {
             return store.archive().findArchived(gameId)
                     .map(archived -> Archiver.outcomeOf(archived, request.commandId()).orElseGet(() -> new Rejected(gameId, request.commandId(),
@@ -155,7 +132,7 @@ final class LocalEngine implements Engine {
     /** A hot game's state without a lock; then a recently archived one's from memory; then the store's. */
     @Override
     public Versioned<Object> state(String gameId) {
-        LiveState hotState = hotState(gameId);
+        LiveState hotState = hot.hotState(gameId);
         if (hotState != null) {
             return hotState.versioned(gameId);
         }
@@ -202,14 +179,14 @@ final class LocalEngine implements Engine {
             return withGame(gameId, g -> g.type);
         } catch (GameNotFoundException e) {
             ArchivedGame archived = archived(gameId);
-            return type(gameId, archived.gameType());
+            return types.of(gameId, archived.gameType());
         }
     }
 
     @Override
     public List<RecordedEvent> events(String gameId, long fromVersion, long toVersion) {
         EventSource source = source(gameId);
-        GameType<?, ?, ?, ?> type = type(source.record());
+        GameType<?, ?, ?, ?> type = types.of(source.record());
         List<RecordedEvent> events = new ArrayList<>();
         for (StoredEvent stored : source.read(fromVersion, toVersion)) {
             events.add(new RecordedEvent(gameId, stored.version(), stored.recordedAt(), stored.commandId(), EventEncoding.decode(type, stored)));
@@ -220,7 +197,7 @@ final class LocalEngine implements Engine {
     @Override
     public Versioned<Object> stateAt(String gameId, long version) {
         EventSource source = source(gameId);
-        return history.at(type(source.record()), source, version).versioned(gameId);
+        return history.at(types.of(source.record()), source, version).versioned(gameId);
     }
 
     @Override
@@ -228,13 +205,13 @@ final class LocalEngine implements Engine {
         EventSource source = source(gameId);
         List<StoredEvent> upTo = source.readUpTo(instant);
         long version = upTo.isEmpty() ? 0 : upTo.getLast().version();
-        return history.at(type(source.record()), source, version).versioned(gameId);
+        return history.at(types.of(source.record()), source, version).versioned(gameId);
     }
 
     @Override
     public List<PhaseTransition> transitions(String gameId) {
         EventSource source = source(gameId);
-        return history.transitions(type(source.record()), source);
+        return history.transitions(types.of(source.record()), source);
     }
 
     /**
@@ -260,7 +237,7 @@ final class LocalEngine implements Engine {
         } catch (GameNotFoundException e) {
             ArchivedGame archived = archived(gameId);
             Versioned<Object> last = archivedState(gameId);
-            return subscriptions.addFinished(gameId, type(gameId, archived.gameType()), seat, listener,
+            return subscriptions.addFinished(gameId, types.of(gameId, archived.gameType()), seat, listener,
                     List.of(new LiveState(last.version(), last.phase(), last.value())), SubscriptionEnd.ARCHIVED);
         }
     }
@@ -277,7 +254,7 @@ final class LocalEngine implements Engine {
         } catch (GameNotFoundException e) {
             ArchivedGame archived = archived(gameId);
             checkResumable(gameId, lastSeenVersion, archived.finalVersion());
-            GameType<?, ?, ?, ?> type = type(gameId, archived.gameType());
+            GameType<?, ?, ?, ?> type = types.of(gameId, archived.gameType());
             List<LiveState> missed = history.steps(type, EventSource.archived(archived), lastSeenVersion, archived.finalVersion());
             return subscriptions.addFinished(gameId, type, seat, listener, missed, SubscriptionEnd.ARCHIVED);
         }
@@ -305,8 +282,7 @@ final class LocalEngine implements Engine {
     private ArchivedGame archiveLocked(HotGame game) {
         persister.flush(game.gameId);
         ArchivedGame archived = archiver.archive(game.type, game.record, game.live, clock.instant().truncatedTo(ChronoUnit.MICROS));
-        game.gone = true;
-        hot.remove(game);
+        hot.dropLocked(game);
         recentlyArchived.add(game.gameId, game.type, game.live.versioned(game.gameId));
         subscriptions.finishGame(game.gameId, SubscriptionEnd.ARCHIVED);
         return archived;
@@ -321,13 +297,13 @@ final class LocalEngine implements Engine {
     @Override
     public Versioned<Object> archivedState(String gameId) {
         ArchivedGame game = archived(gameId);
-        return Archiver.finalState(type(game.gameId(), game.gameType()), game);
+        return Archiver.finalState(types.of(game.gameId(), game.gameType()), game);
     }
 
     @Override
     public Versioned<Object> replayArchived(String gameId) {
         ArchivedGame game = archived(gameId);
-        return Archiver.replay(type(game.gameId(), game.gameType()), game);
+        return Archiver.replay(types.of(game.gameId(), game.gameType()), game);
     }
 
     private ArchivedGame archived(String gameId) {
@@ -344,12 +320,12 @@ final class LocalEngine implements Engine {
 
     @Override
     public Optional<GameType<?, ?, ?, ?>> gameType(String name) {
-        return Optional.ofNullable(types.get(name));
+        return types.find(name);
     }
 
     @Override
     public List<GameType<?, ?, ?, ?>> gameTypes() {
-        return List.copyOf(types.values());
+        return types.all();
     }
 
     @Override
@@ -364,16 +340,7 @@ final class LocalEngine implements Engine {
 
     @Override
     public boolean passivate(String gameId) {
-        HotGame game = hot.get(gameId);
-        if (game == null) {
-            return false;
-        }
-        game.lock.lock();
-        try {
-            return !game.gone && passivateLocked(game);
-        } finally {
-            game.lock.unlock();
-        }
+        return hot.passivate(gameId);
     }
 
     @Override
@@ -381,20 +348,13 @@ final class LocalEngine implements Engine {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        if (passivator != null) {
-            passivator.interrupt();
-        }
         try {
+            hot.stopPassivating();
             subscriptions.endAll(SubscriptionEnd.ENGINE_CLOSED);
-            if (passivator != null) {
-                passivator.join(5_000);
-            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        for (HotGame game : hot.all()) {
-            passivate(game.gameId);
-        }
+        hot.passivateAll();
         try {
             writeBehind.close();
         } finally {
@@ -406,152 +366,14 @@ final class LocalEngine implements Engine {
 
     // --- internals
 
-    /** Returns the game loaded and locked by the caller, loading it from the store if it is not hot. */
-    private HotGame acquire(String gameId) {
-        while (true) {
-            HotGame game = hot.get(gameId);
-            if (game == null) {
-                HotGame fresh = new HotGame(gameId, options.dedupeWindow());
-                fresh.lock.lock();
-                game = hot.putIfAbsent(fresh);
-                if (game == fresh) {
-                    load(fresh);
-                    evictPastBound(fresh);
-                    return fresh;
-                }
-                fresh.lock.unlock();
-            }
-            game.lock.lock();
-            if (!game.gone) {
-                game.touch();
-                metrics.hit();
-                return game;
-            }
-            game.lock.unlock();
-        }
-    }
-
-    private void load(HotGame game) {
-        try {
-            long started = System.nanoTime();
-            GameRecord record = record(game.gameId);
-            game.record = record;
-            game.type = type(record);
-            History.Loaded loaded = history.load(game.type, record, options.recovery());
-            game.snapshotVersion = loaded.snapshotVersion();
-            game.live = loaded.live();
-            game.touch();
-            metrics.loaded(game.type.name(), loaded.source(), System.nanoTime() - started);
-        } catch (RuntimeException e) {
-            game.gone = true;
-            hot.remove(game);
-            game.lock.unlock();
-            throw e;
-        }
-    }
-
     private <T> T withGame(String gameId, Function<HotGame, T> action) {
         ensureOpen();
-        HotGame game = acquire(gameId);
-        try {
-            return action.apply(game);
-        } finally {
-            game.lock.unlock();
-        }
+        return hot.withGame(gameId, action);
     }
 
     private LiveState live(String gameId) {
-        LiveState live = hotState(gameId);
+        LiveState live = hot.hotState(gameId);
         return live != null ? live : withGame(gameId, g -> g.live);
-    }
-
-    /** The state of {@code gameId} if it is hot and loaded, else null. */
-    private LiveState hotState(String gameId) {
-        HotGame game = hot.get(gameId);
-        LiveState live = game == null ? null : game.live;
-        if (live != null) {
-            game.touch();
-        }
-        return live;
-    }
-
-    private GameRecord record(String gameId) {
-        Objects.requireNonNull(gameId, "gameId");
-        return store.games().find(gameId).orElseThrow(() -> new GameNotFoundException(gameId));
-    }
-
-    private GameType<?, ?, ?, ?> type(GameRecord record) {
-        return type(record.gameId(), record.gameType());
-    }
-
-    private GameType<?, ?, ?, ?> type(String gameId, String typeName) {
-        GameType<?, ?, ?, ?> type = types.get(typeName);
-        if (type == null) {
-            throw new UnknownGameTypeException("game " + gameId + " is of type '" + typeName
-                    + "', which is not registered with this engine (registered: " + String.join(", ", types.keySet()) + ")");
-        }
-        return type;
-    }
-
-    private void evictPastBound(HotGame keep) {
-        for (HotGame victim : hot.evictionCandidates(keep)) {
-            if (victim.lock.tryLock()) {
-                try {
-                    if (!victim.gone) {
-                        passivateLocked(victim);
-                    }
-                } finally {
-                    victim.lock.unlock();
-                }
-            }
-        }
-    }
-
-    private boolean passivateLocked(HotGame game) {
-        LiveState live = game.live;
-        try {
-            if (!readOnly) {
-                persister.passivating(game, clock.instant().truncatedTo(ChronoUnit.MICROS));
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "game " + game.gameId + ": could not flush before passivation, the game stays in memory: " + e.getMessage());
-            return false;
-        }
-        for (PassivationHook hook : passivationHooks) {
-            try {
-                hook.beforePassivation(game.gameId, live.version(), live.state());
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "game " + game.gameId + ": passivation hook failed, the game stays in memory", e);
-                return false;
-            }
-        }
-        game.gone = true;
-        hot.remove(game);
-        return true;
-    }
-
-    private void passivateIdleGames() {
-        Duration idle = options.passivateAfter();
-        long period = Math.max(10, Math.min(idle.toMillis() / 2, 1_000));
-        while (!closed.get()) {
-            try {
-                Thread.sleep(period);
-            } catch (InterruptedException e) {
-                return;
-            }
-            long cutoff = System.nanoTime() - idle.toNanos();
-            for (HotGame game : hot.idleSince(cutoff)) {
-                if (game.lock.tryLock()) {
-                    try {
-                        if (!game.gone && game.lastUsedNanos - cutoff < 0) {
-                            passivateLocked(game);
-                        }
-                    } finally {
-                        game.lock.unlock();
-                    }
-                }
-            }
-        }
     }
 
     private void ensureWritable(String what) {

@@ -106,8 +106,11 @@ final class QueuedSubscription implements Subscription {
     private void deliverQueued() {
         while (true) {
             if (!deliverUntilEmpty()) {
-                listener.onEnd(end.get());
-                listenerToldOfEnd.countDown();
+                try {
+                    listener.onEnd(end.get());
+                } finally {
+                    listenerToldOfEnd.countDown();
+                }
                 return;
             }
             delivering.set(false);

@@ -42,8 +42,9 @@ run() {
 . statecraft-bench/machine-facts.sh
 
 run ./mvnw -B -q -ntp package -DskipTests -pl statecraft-bench -am
-rm -rf "$results"
+# run-durability.sh and run-load.sh write to the same folder: replace only this script's files.
 mkdir -p "$results"
+rm -f "$results"/machine.txt "$results"/{rules,engine-t1,engine-t2}.{json,txt} "$results"/footprint.md
 machine_facts | tee "$results/machine.txt"
 
 run "$java" --enable-native-access=ALL-UNNAMED -jar "$jar" RulesBenchmark \

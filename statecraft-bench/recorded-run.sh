@@ -1,4 +1,11 @@
-# Sourced by run-durability.sh and run-load.sh (which set $results): runs a driver and records it.
+# Sourced by run-durability.sh and run-load.sh (which set $results): builds the benchmark jar, runs a driver
+# and records it.
+
+# build_benchmarks_jar: statecraft-bench/target/benchmarks.jar and what it needs, tests skipped, printed first.
+build_benchmarks_jar() {
+  printf '$ ./mvnw -B -q -ntp package -DskipTests -pl statecraft-bench -am\n'
+  ./mvnw -B -q -ntp package -DskipTests -pl statecraft-bench -am
+}
 
 print_command() {
   printf '```sh\n$'

@@ -48,8 +48,7 @@ drivers=dev.statecraft.bench.durability
 
 . statecraft-bench/machine-facts.sh
 
-printf '$ ./mvnw -B -q -ntp package -DskipTests -pl statecraft-bench -am\n'
-./mvnw -B -q -ntp package -DskipTests -pl statecraft-bench -am
+build_benchmarks_jar
 # run-benchmarks.sh writes to the same folder: replace only this script's files.
 mkdir -p "$results" "$data"
 rm -f "$results"/machine-durability.txt "$results"/{raw-fsync,durable-one-game,durable-many-games,buffered,recovery}.{md,log}

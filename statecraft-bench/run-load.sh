@@ -45,8 +45,7 @@ driver=dev.statecraft.bench.server.ServerLoad
 
 . statecraft-bench/machine-facts.sh
 
-printf '$ ./mvnw -B -q -ntp package -DskipTests -pl statecraft-bench -am\n'
-./mvnw -B -q -ntp package -DskipTests -pl statecraft-bench -am
+build_benchmarks_jar
 # The other scripts write to the same folder: replace only this script's files.
 mkdir -p "$results" "$data"
 rm -f "$results"/machine-load.txt "$results"/{load-cards,load-cards-buffered}.{md,log}

@@ -35,9 +35,10 @@ final class QueuedSubscription implements Subscription {
     private final Runnable onEnd;
     private volatile long lastDelivered = -1;
     private volatile SubscriptionEnd finalReason;
-    private String threadName = "statecraft-subscription";
+    private final String threadName;
 
-    QueuedSubscription(String gameId, GameType<?, ?, ?, ?> type, Seat seat, UpdateListener listener, int queueLimit, Runnable onEnd) {
+    QueuedSubscription(long id, String gameId, GameType<?, ?, ?, ?> type, Seat seat, UpdateListener listener, int queueLimit, Runnable onEnd) {
+        this.threadName = "statecraft-subscription-" + gameId + "-" + id;
         this.gameId = gameId;
         this.seat = seat;
         this.rules = Erased.rules(type);
@@ -47,15 +48,13 @@ final class QueuedSubscription implements Subscription {
     }
 
     /** Queues the versions a new subscriber must see first, then starts delivering. */
-    void start(List<LiveState> catchUp, long id) {
-        threadName = "statecraft-subscription-" + gameId + "-" + id;
+    void start(List<LiveState> catchUp) {
         queue.addAll(catchUp);
         deliverSoon();
     }
 
     /** Delivers {@code history} and then ends with {@code reason}: the game will have no more versions. */
-    void startFinished(List<LiveState> history, long id, SubscriptionEnd reason) {
-        threadName = "statecraft-subscription-" + gameId + "-" + id;
+    void startFinished(List<LiveState> history, SubscriptionEnd reason) {
         finalReason = reason;
         queue.addAll(history);
         queue.add(END);

@@ -23,13 +23,13 @@ final class SubscriptionHub {
     /** Registers a subscriber; call with the game's lock held so no version slips between catch-up and live updates. */
     Subscription add(HotGame game, Seat seat, UpdateListener listener, List<LiveState> catchUp) {
         QueuedSubscription[] self = new QueuedSubscription[1];
-        self[0] = new QueuedSubscription(game.gameId, game.type, seat, listener, queueLimit, () -> remove(game.gameId, self[0]));
+        self[0] = new QueuedSubscription(ids.incrementAndGet(), game.gameId, game.type, seat, listener, queueLimit, () -> remove(game.gameId, self[0]));
         byGame.compute(game.gameId, (id, list) -> {
             CopyOnWriteArrayList<QueuedSubscription> subscribers = list == null ? new CopyOnWriteArrayList<>() : list;
             subscribers.add(self[0]);
             return subscribers;
         });
-        self[0].start(catchUp, ids.incrementAndGet());
+        self[0].start(catchUp);
         return self[0];
     }
 
@@ -49,8 +49,8 @@ final class SubscriptionHub {
     /** A subscription to a game that has no more versions: it gets {@code history}, then ends with {@code reason}. */
     Subscription addFinished(String gameId, GameType<?, ?, ?, ?> type, Seat seat, UpdateListener listener, List<LiveState> history,
                              SubscriptionEnd reason) {
-        QueuedSubscription subscription = new QueuedSubscription(gameId, type, seat, listener, queueLimit, () -> { });
-        subscription.startFinished(history, ids.incrementAndGet(), reason);
+        QueuedSubscription subscription = new QueuedSubscription(ids.incrementAndGet(), gameId, type, seat, listener, queueLimit, () -> { });
+        subscription.startFinished(history, reason);
         return subscription;
     }
 

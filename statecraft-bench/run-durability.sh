@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmark jar and measures the durability figures of docs/BENCHMARKS.md ("Durability (SQLite)")
 # on this machine, against real SQLite files in one data folder, so every figure comes from the same disk.
-# Sized for a 2-core machine: about 5 minutes including the build (writing the 1,000,000-event zone takes
+# Sized for a 2-core machine: about 6 minutes including the build (writing the 1,000,000-event zone takes
 # about a minute of it). Run it on a quiet machine; every command it runs is printed first, exactly, and
 # recorded at the top of the Markdown file its output goes to.
 #
@@ -21,6 +21,7 @@ case "${1:-}" in
     durable_many=(--games 1000 --warmup 5 --seconds 15 --fsync-seconds 3)
     buffered=(--zones 1000 --threads 4 --warmup 5 --seconds 15)
     recovery=(--events 1000000 --repeats 3)
+    layout=(--rounds 3 --seconds 2 --fsync-seconds 2)
     results=statecraft-bench/target/results
     ;;
   --smoke)
@@ -29,6 +30,7 @@ case "${1:-}" in
     durable_many=(--games 100 --warmup 0.5 --seconds 1 --fsync-seconds 0.5)
     buffered=(--zones 100 --threads 2 --warmup 0.5 --seconds 1)
     recovery=(--events 20000 --repeats 1)
+    layout=(--rounds 1 --seconds 0.5 --fsync-seconds 0.5 --games 100 --history 10)
     results=statecraft-bench/target/results-smoke
     ;;
   *)
@@ -51,7 +53,7 @@ drivers=dev.statecraft.bench.durability
 build_benchmarks_jar
 # run-benchmarks.sh writes to the same folder: replace only this script's files.
 mkdir -p "$results" "$data"
-rm -f "$results"/machine-durability.txt "$results"/{raw-fsync,durable-one-game,durable-many-games,buffered,recovery}.{md,log}
+rm -f "$results"/machine-durability.txt "$results"/{raw-fsync,durable-one-game,durable-many-games,buffered,recovery,layout-ceiling}.{md,log}
 machine_facts "$data" | tee "$results/machine-durability.txt"
 
 # Raw fsync first: the disk's own rate, before SQLite has touched it.
@@ -60,6 +62,8 @@ run durable-one-game "${java_cmd[@]}" "$drivers.DurableLoad" "${durable_one[@]}"
 run durable-many-games "${java_cmd[@]}" "$drivers.DurableLoad" "${durable_many[@]}" --data "$data"
 run buffered "${java_cmd[@]}" "$drivers.BufferedLoad" "${buffered[@]}" --data "$data"
 run recovery "${java_cmd[@]}" "$drivers.RecoveryTime" "${recovery[@]}" --data "$data"
+# What the table layout allows at all: the store's tables against one append-only table, on bare SQLite.
+run layout-ceiling "${java_cmd[@]}" "$drivers.LayoutCeiling" "${layout[@]}" --data "$data"
 
 echo
-echo "Results are in $results/: machine-durability.txt, raw-fsync.md, durable-one-game.md, durable-many-games.md, buffered.md, recovery.md (logs in *.log)"
+echo "Results are in $results/: machine-durability.txt, raw-fsync.md, durable-one-game.md, durable-many-games.md, buffered.md, recovery.md, layout-ceiling.md (logs in *.log)"

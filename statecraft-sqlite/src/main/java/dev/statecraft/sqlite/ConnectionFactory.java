@@ -9,6 +9,12 @@ import org.sqlite.SQLiteDataSource;
 
 /** Opens connections to one database file with the settings the store relies on. */
 final class ConnectionFactory {
+    /**
+     * The writer's own automatic checkpoint, at this many times {@code checkpointPages}: a bound on the log
+     * should the {@link LogCheckpointer} fall behind or stop. It runs inside a commit, so it is kept rare.
+     */
+    static final int WRITER_CHECKPOINT_FACTOR = 4;
+
     private final Path file;
     private final SqliteOptions options;
 
@@ -37,10 +43,9 @@ final class ConnectionFactory {
             s.execute("PRAGMA page_size=" + options.pageSize());
             s.execute("PRAGMA journal_mode=WAL");
             s.execute("PRAGMA synchronous=FULL");
-            // The writer copies the log back itself once it holds this many pages. A checkpoint by another
-            // connection never catches up with a busy writer, so the log would grow without end and every
-            // sync would extend the file, which costs this disk a third of its sync rate.
-            s.execute("PRAGMA wal_autocheckpoint=" + options.checkpointPages());
+            // The LogCheckpointer copies the log back; this is the bound should it fall behind. A log that grows
+            // without end would make every sync extend the file, which costs this disk a third of its sync rate.
+            s.execute("PRAGMA wal_autocheckpoint=" + WRITER_CHECKPOINT_FACTOR * options.checkpointPages());
             s.execute("PRAGMA journal_size_limit=67108864");
             // The writer touches the newest pages of every active game; keep them all in memory.
             s.execute("PRAGMA cache_size=-" + options.writerCacheKib());

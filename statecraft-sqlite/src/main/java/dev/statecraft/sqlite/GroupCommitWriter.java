@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The only writer of the database: one thread that drains every pending write of every game and
@@ -21,6 +22,10 @@ import java.util.concurrent.LinkedBlockingQueue;
  * undo and the batch runs without savepoints. If the database fails in the middle of a write, the
  * batch is rolled back and run again with each write in its own savepoint, so that only the failing
  * write fails.
+ *
+ * <p>Copying the write-ahead log back into the database file is left to the {@link LogCheckpointer}, so
+ * that no commit waits for it; the writer only copies, between two batches, the few pages committed
+ * since the checkpointer's last pass, when it asks (see decision record 0007).
  */
 final class GroupCommitWriter implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(GroupCommitWriter.class.getName());
@@ -41,6 +46,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private final WriterListener listener;
     private final StreamVersions versions = new StreamVersions();
     private final LinkedBlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    private final AtomicBoolean restOfLogWanted = new AtomicBoolean();
     private final Thread thread;
     private boolean closing;
 
@@ -97,6 +103,26 @@ final class GroupCommitWriter implements AutoCloseable {
                 runBatch(batch);
                 batch.clear();
             }
+            if (restOfLogWanted.getAndSet(false)) {
+                copyRestOfLogNow();
+            }
+        }
+    }
+
+    /**
+     * Asks the writer to copy the pages of the log that the {@link LogCheckpointer} has not, after the batch it
+     * is running and before the next: with the log wholly copied, the next transaction starts it again from
+     * its beginning.
+     */
+    void copyRestOfLog() {
+        restOfLogWanted.set(true);
+    }
+
+    private void copyRestOfLogNow() {
+        try (Statement s = session.connection().createStatement()) {
+            LogCheckpointer.Progress.of(s);
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "sqlite " + file + ": copying the rest of the log failed; the checkpointer asks again", e);
         }
     }
 

@@ -13,7 +13,9 @@ import java.util.Objects;
  * @param pageSize        bytes per database page for a new file (a power of two, 512 to 65536); each commit writes
  *                        every page it changed, about two per active game, so smaller pages mean less to sync
  * @param writerCacheKib  page cache of the writer's connection, in KiB
- * @param checkpointPages the writer copies the write-ahead log back into the database once it holds this many pages
+ * @param checkpointPages once the write-ahead log holds this many pages, the checkpointer has it started again from its
+ *                        beginning (its pages are copied back into the database file all along, off the commit path);
+ *                        the writer itself copies it back inside a commit only at four times this many
  */
 public record SqliteOptions(int maxBatch, int readConnections, Duration busyTimeout, boolean checkOnOpen, int pageSize, int writerCacheKib,
                             int checkpointPages) {

@@ -28,15 +28,17 @@ import org.flywaydb.core.api.FlywayException;
 public final class SqliteStore implements Store {
     private final Path file;
     private final GroupCommitWriter writer;
+    private final LogCheckpointer checkpointer;
     private final ReadConnections reads;
     private final SqliteCatalog catalog;
     private final SqliteEventLog events;
     private final SqliteSnapshots snapshots;
     private final SqliteArchive archive;
 
-    private SqliteStore(Path file, GroupCommitWriter writer, ReadConnections reads) {
+    private SqliteStore(Path file, GroupCommitWriter writer, LogCheckpointer checkpointer, ReadConnections reads) {
         this.file = file;
         this.writer = writer;
+        this.checkpointer = checkpointer;
         this.reads = reads;
         this.catalog = new SqliteCatalog(writer, reads);
         this.events = new SqliteEventLog(writer, reads);
@@ -57,6 +59,7 @@ public final class SqliteStore implements Store {
         createFolder(absolute);
         ConnectionFactory connections = new ConnectionFactory(absolute, options);
         Connection writeConnection = null;
+        Connection checkpointConnection = null;
         ReadConnections reads = null;
         try {
             writeConnection = connections.openWriter();
@@ -66,12 +69,14 @@ public final class SqliteStore implements Store {
             writeConnection.commit();
             migrate(absolute, connections);
             reads = new ReadConnections(absolute, options.readConnections(), connections);
-            return new SqliteStore(absolute, new GroupCommitWriter(absolute, new SqlSession(writeConnection), options.maxBatch(), listener), reads);
+            checkpointConnection = connections.dataSource().getConnection();
+            GroupCommitWriter writer = new GroupCommitWriter(absolute, new SqlSession(writeConnection), options.maxBatch(), listener);
+            return new SqliteStore(absolute, writer, new LogCheckpointer(absolute, checkpointConnection, options.checkpointPages(), writer), reads);
         } catch (SQLException e) {
-            closeQuietly(writeConnection, reads);
+            closeQuietly(writeConnection, checkpointConnection, reads);
             throw new StoreException("cannot open SQLite store " + absolute + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            closeQuietly(writeConnection, reads);
+            closeQuietly(writeConnection, checkpointConnection, reads);
             throw e;
         }
     }
@@ -116,15 +121,17 @@ public final class SqliteStore implements Store {
         }
     }
 
-    private static void closeQuietly(Connection writeConnection, ReadConnections reads) {
+    private static void closeQuietly(Connection writeConnection, Connection checkpointConnection, ReadConnections reads) {
         if (reads != null) {
             reads.close();
         }
-        if (writeConnection != null) {
-            try {
-                writeConnection.close();
-            } catch (SQLException ignored) {
-                // the open already failed; its error is the one worth reporting
+        for (Connection connection : new Connection[] {checkpointConnection, writeConnection}) {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException ignored) {
+                    // the open already failed; its error is the one worth reporting
+                }
             }
         }
     }
@@ -168,6 +175,7 @@ public final class SqliteStore implements Store {
     @Override
     public void close() {
         reads.close();
+        checkpointer.close();
         writer.close();
     }
 }

@@ -6,6 +6,7 @@ import dev.statecraft.store.AppendRequest;
 import dev.statecraft.store.NewEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,5 +29,32 @@ class SqliteFileTest {
         try (SqliteStore store = SqliteStore.open(file)) {
             assertThat(store.events().lastVersion("g-1")).isEqualTo(500);
         }
+    }
+
+    @Test
+    void the_checkpointer_keeps_the_log_far_below_the_writers_own_bound_while_one_game_commits_without_pause() throws Exception {
+        Path file = folder.resolve("statecraft.db");
+        Path log = folder.resolve("statecraft.db-wal");
+        SqliteOptions options = SqliteOptions.defaults().withCheckpointPages(1_000);
+        long frameBytes = options.pageSize() + 24;
+        long writersOwnBound = ConnectionFactory.WRITER_CHECKPOINT_FACTOR * 1_000L * frameBytes;
+        long largestLog = 0;
+        long version = 0;
+        try (SqliteStore store = SqliteStore.open(file, options, WriterListener.NONE)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (int i = 0; i < 100; i++, version++) {
+                    store.events().append(new AppendRequest("g-1", version, "c-" + version, Instant.EPOCH,
+                            List.of(new NewEvent("Tick", 1, "{}".getBytes()))));
+                }
+                largestLog = Math.max(largestLog, Files.size(log));
+            }
+            // Each commit adds about 3 pages to the log: the run wrote it full several times over.
+            assertThat(version * 2).as("pages written").isGreaterThan(3 * 4_000);
+            assertThat(store.events().lastVersion("g-1")).isEqualTo(version);
+        }
+        // The log file keeps the size it reached at its largest; the writer's own checkpoint would have let it
+        // reach its bound before starting it again.
+        assertThat(largestLog).as("largest log, bytes (the writer's own bound: %d)", writersOwnBound).isLessThan(writersOwnBound * 3 / 4);
     }
 }

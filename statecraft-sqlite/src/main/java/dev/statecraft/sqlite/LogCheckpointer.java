@@ -1,0 +1,83 @@
+package dev.statecraft.sqlite;
+
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * Copies the write-ahead log back into the database file on a thread and connection of its own, so that
+ * the writer's commits, and the acknowledgements waiting on them, do not wait for the copy and its sync.
+ *
+ * <p>A log is only started again from its beginning when a writer begins a transaction and finds every
+ * page of it copied. A busy writer commits while each pass copies, so this thread alone would never see
+ * the log wholly copied and the log would grow without end. Once the log holds {@code checkpointPages}
+ * pages, it therefore asks the writer to copy the few pages committed since its last pass, between two
+ * batches (see {@link GroupCommitWriter#copyRestOfLog()}).
+ */
+final class LogCheckpointer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(LogCheckpointer.class.getName());
+    /** How often a pass runs. Each pass that copies pages syncs the database file once. */
+    private static final Duration INTERVAL = Duration.ofMillis(50);
+
+    /** What a checkpoint reported: the pages in the log, and how many of them are now in the database file. */
+    record Progress(boolean busy, int logPages, int copiedPages) {
+        static Progress of(Statement statement) throws SQLException {
+            try (ResultSet rs = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+                rs.next();
+                return new Progress(rs.getInt(1) != 0, rs.getInt(2), rs.getInt(3));
+            }
+        }
+    }
+
+    private final Path file;
+    private final Connection connection;
+    private final int checkpointPages;
+    private final GroupCommitWriter writer;
+    private final Thread thread;
+    private volatile boolean closing;
+
+    LogCheckpointer(Path file, Connection connection, int checkpointPages, GroupCommitWriter writer) {
+        this.file = file;
+        this.connection = connection;
+        this.checkpointPages = checkpointPages;
+        this.writer = writer;
+        this.thread = Thread.ofPlatform().name("statecraft-sqlite-checkpointer").daemon().start(this::run);
+    }
+
+    private void run() {
+        try (Statement statement = connection.createStatement()) {
+            while (!closing) {
+                Thread.sleep(INTERVAL);
+                Progress progress = Progress.of(statement);
+                if (progress.logPages() >= checkpointPages) {
+                    writer.copyRestOfLog();
+                }
+            }
+        } catch (InterruptedException e) {
+            // closing
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.ERROR, "sqlite " + file + ": the checkpointer stopped; from now on the log is copied back only when it"
+                    + " holds " + ConnectionFactory.WRITER_CHECKPOINT_FACTOR + " x " + checkpointPages + " pages, by the writer, inside a commit", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        thread.interrupt();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "sqlite " + file + ": closing the checkpointer's connection failed", e);
+        }
+    }
+}

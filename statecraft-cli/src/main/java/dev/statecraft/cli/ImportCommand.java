@@ -6,6 +6,7 @@ import dev.statecraft.engine.Engine;
 import dev.statecraft.engine.Versioned;
 import dev.statecraft.persistence.ReplayBundle;
 import dev.statecraft.store.AppendRequest;
+import dev.statecraft.store.GameAlreadyExistsException;
 import dev.statecraft.store.GameImport;
 import dev.statecraft.store.GameRecord;
 import dev.statecraft.store.NewEvent;
@@ -51,15 +52,16 @@ final class ImportCommand implements Callable<Integer> {
             if (opened.engine().gameType(header.gameType()).isEmpty()) {
                 throw new CliException(ExitCodes.FAILURE, "game " + header.gameId() + ": unknown game type " + header.gameType());
             }
-            if (store.games().find(header.gameId()).isPresent() || store.archive().findArchived(header.gameId()).isPresent()) {
-                throw new CliException(ExitCodes.ALREADY_EXISTS, "game " + header.gameId() + " already exists in " + data.folder
-                        + "; nothing was imported");
-            }
             GameRecord record = new GameRecord(header.gameId(), header.gameType(), header.setup(), header.createdAt());
             GameImport game = gameImport(record, bundle.events());
             checkReplays(game);
             spec.commandLine().getErr().printf("importing %,d events in one transaction%n", bundle.events().size());
-            store.importGame(game);
+            try {
+                store.importGame(game);
+            } catch (GameAlreadyExistsException e) {
+                throw new CliException(ExitCodes.ALREADY_EXISTS, "game " + header.gameId() + " already exists in " + data.folder
+                        + " (active or archived); nothing was imported");
+            }
             Versioned<Object> state = opened.engine().state(header.gameId());
             spec.commandLine().getOut().println("imported game " + header.gameId() + " (" + header.gameType() + ", "
                     + bundle.events().size() + " events): version " + state.version() + ", phase " + state.phase());

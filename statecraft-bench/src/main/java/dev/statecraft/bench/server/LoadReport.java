@@ -49,16 +49,17 @@ final class LoadReport {
             }
         }
         out.println();
-        out.println("What stops every connection at once, in the same windows: the server's longest garbage-collection pause, and its store's "
-                + "commits whose commit + sync took over " + ServerStalls.SLOW_SYNC_NANOS / 1_000_000 + " ms (every durable command waits for one).");
+        out.println("What stops every connection at once, in the same windows: the server's longest garbage-collection pause, its store's "
+                + "commits whose commit + sync took over " + ServerStalls.SLOW_SYNC_NANOS / 1_000_000 + " ms (every durable command waits for one), "
+                + "and the driver's own longest pause (it delays the arrival stamp of every message the driver was about to read).");
         out.println();
-        out.println("| connections | mode | longest GC pause (ms) | commits over " + ServerStalls.SLOW_SYNC_NANOS / 1_000_000
-                + " ms | longest commit + sync (ms) |");
-        out.println("| ---: | --- | ---: | ---: | ---: |");
+        out.println("| connections | mode | server's longest GC pause (ms) | commits over " + ServerStalls.SLOW_SYNC_NANOS / 1_000_000
+                + " ms | longest commit + sync (ms) | driver's longest GC pause (ms) |");
+        out.println("| ---: | --- | ---: | ---: | ---: | ---: |");
         for (ServerLoad.Round round : rounds) {
             for (LoadWindow.Result window : List.of(round.peak(), round.paced())) {
-                out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", count(round.connections()), window.mode(), count(window.longestGcPauseMillis()),
-                        count(window.slowSyncs()), millis(window.longestSyncMicros() * 1_000.0));
+                out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", count(round.connections()), window.mode(), count(window.longestGcPauseMillis()),
+                        count(window.slowSyncs()), millis(window.longestSyncMicros() * 1_000.0), count(window.driverLongestGcPauseMillis()));
             }
         }
         out.println();

@@ -15,6 +15,7 @@ import org.HdrHistogram.Histogram;
 final class LoadWindow {
     private final LoadRun run;
     private final ServerProcess server;
+    private final GcPauses driverPauses;
     private final long startNanos;
     private final long accepted;
     private final long errors;
@@ -27,14 +28,17 @@ final class LoadWindow {
     /** What a window measured. */
     record Result(String mode, double targetPerSecond, double seconds, double commandsPerSecond, long commands, Histogram latency,
                   long errors, long lateSends, long matchesFinished, double serverCores, double driverCores, double serverGcShare,
-                  long serverGcCount, long longestGcPauseMillis, long slowSyncs, long longestSyncMicros, String loadAverageAtStart,
+                  long serverGcCount, long longestGcPauseMillis, long driverLongestGcPauseMillis, long slowSyncs, long longestSyncMicros,
+                  String loadAverageAtStart,
                   String loadAverageAtEnd) {
     }
 
-    private LoadWindow(LoadRun run, ServerProcess server) {
+    private LoadWindow(LoadRun run, ServerProcess server, GcPauses driverPauses) {
         this.run = run;
         this.server = server;
+        this.driverPauses = driverPauses;
         this.serverStats = server.stats();
+        driverPauses.longestMillisAndReset();
         this.loadAverage = loadAverage();
         run.latencySinceLastCall();
         this.startNanos = System.nanoTime();
@@ -46,9 +50,10 @@ final class LoadWindow {
     }
 
     /** Lets the run warm up for {@code warmup}, then measures it for {@code measured}. */
-    static Result measure(LoadRun run, ServerProcess server, String mode, double targetPerSecond, Duration warmup, Duration measured) {
+    static Result measure(LoadRun run, ServerProcess server, GcPauses driverPauses, String mode, double targetPerSecond, Duration warmup,
+                          Duration measured) {
         sleep(warmup);
-        LoadWindow window = new LoadWindow(run, server);
+        LoadWindow window = new LoadWindow(run, server, driverPauses);
         sleep(measured);
         return window.close(mode, targetPerSecond);
     }
@@ -64,7 +69,7 @@ final class LoadWindow {
         long gcCount = number(end, "gcCount") - number(serverStats, "gcCount");
         return new Result(mode, targetPerSecond, elapsed / 1e9, commands * 1e9 / elapsed, commands, latency,
                 run.errorCount() - errors, run.lateSends.sum() - late, run.matchesFinished.sum() - matches,
-                serverCores, driverCores, gcMillis * 1e6 / elapsed, gcCount, number(end, "longestGcPauseMillis"),
+                serverCores, driverCores, gcMillis * 1e6 / elapsed, gcCount, number(end, "longestGcPauseMillis"), driverPauses.longestMillisAndReset(),
                 number(end, "slowSyncs") - number(serverStats, "slowSyncs"), number(end, "longestSyncMicros"), loadAverage, loadAverage());
     }
 

@@ -95,11 +95,12 @@ public final class ServerLoad {
             serverJvm.addAll(List.of(extraJvmOptions.split("\\s+")));
         }
         List<Round> rounds = new ArrayList<>();
+        GcPauses driverPauses = GcPauses.watch();
         try (ServerProcess server = ServerProcess.start(serverJvm, options.dataParent(LoadServer.DEFAULT_DATA_PARENT), options.keepData())) {
             WebSocketClient client = startClient();
             try {
                 for (int connections : settings.connections()) {
-                    rounds.add(round(settings, server, client, connections));
+                    rounds.add(round(settings, server, client, connections, driverPauses));
                 }
             } finally {
                 client.stop();
@@ -121,7 +122,7 @@ public final class ServerLoad {
         return client;
     }
 
-    private static Round round(Settings settings, ServerProcess server, WebSocketClient client, int connections) {
+    private static Round round(Settings settings, ServerProcess server, WebSocketClient client, int connections, GcPauses driverPauses) {
         System.err.printf("%n%,d connections: measuring the server's heap before connecting%n", connections);
         try (LoadRun run = new LoadRun(settings.gameType())) {
             Map<String, String> heapBefore = server.heap();
@@ -139,11 +140,11 @@ public final class ServerLoad {
 
             run.peak();
             pairs.forEach(CardPair::proceed);
-            LoadWindow.Result peak = LoadWindow.measure(run, server, "peak", 0, settings.warmup(), settings.measured());
+            LoadWindow.Result peak = LoadWindow.measure(run, server, driverPauses, "peak", 0, settings.warmup(), settings.measured());
             System.err.printf("peak: %,.0f commands/s; paced at %.0f %% of it%n", peak.commandsPerSecond(), settings.pacedFraction() * 100);
             double target = peak.commandsPerSecond() * settings.pacedFraction();
             run.paced(target, pairs.size());
-            LoadWindow.Result paced = LoadWindow.measure(run, server, "paced", target, settings.warmup(), settings.measured());
+            LoadWindow.Result paced = LoadWindow.measure(run, server, driverPauses, "paced", target, settings.warmup(), settings.measured());
             System.err.printf("paced: %,.0f commands/s; stopping%n", paced.commandsPerSecond());
 
             run.stop();

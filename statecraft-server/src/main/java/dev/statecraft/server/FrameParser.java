@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -50,6 +52,28 @@ final class FrameParser {
     static String ref(JsonNode tree) {
         JsonNode ref = tree.get("ref");
         return ref != null && ref.isString() && ref.asString().length() <= MAX_REF_LENGTH ? ref.asString() : "";
+    }
+
+    /**
+     * The {@code ref} of a message that will not be parsed (one dropped for the connection's rate), read with
+     * a streaming scan that stops at it; empty when absent, unusable, or the text is not a JSON object.
+     */
+    static String refOf(String text) {
+        try (JsonParser parser = JSON.mapper().createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return "";
+            }
+            for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+                JsonToken value = parser.nextToken();
+                if (name.equals("ref")) {
+                    return value == JsonToken.VALUE_STRING && parser.getString().length() <= MAX_REF_LENGTH ? parser.getString() : "";
+                }
+                parser.skipChildren();
+            }
+            return "";
+        } catch (JacksonException e) {
+            return "";
+        }
     }
 
     static ClientFrame parse(JsonNode tree) {

@@ -100,7 +100,7 @@ final class GameSocket {
         }
         if (!connection.admitMessage()) {
             metrics.refused(ClientError.RATE_LIMITED);
-            connection.send(Replies.error("", ClientError.of(ClientError.RATE_LIMITED,
+            connection.send(Replies.error(FrameParser.refOf(ctx.message()), ClientError.of(ClientError.RATE_LIMITED,
                     "more than " + options.messagesPerSecond() + " messages per second; this one was dropped")));
             return;
         }

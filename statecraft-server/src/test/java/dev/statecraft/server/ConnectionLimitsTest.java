@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 class ConnectionLimitsTest {
 
@@ -46,5 +47,36 @@ class ConnectionLimitsTest {
                 }
             });
         }
+    }
+
+    @Test
+    void a_message_dropped_for_the_rate_is_answered_with_its_own_ref_so_the_client_knows_which_to_send_again(@TempDir Path folder) {
+        int burst = 3;
+        try (TestServer server = new TestServer(folder, ServerOptions.defaults().withMessageRate(1, burst));
+             WsClient ann = server.connect("ann")) {
+            for (int i = 1; i <= burst + 1; i++) {
+                ann.sendText("{\"type\": \"leave\", \"gameId\": \"none\", \"payload\": {\"ref\": \"inner\"}, \"ref\": \"m-" + i + "\"}");
+            }
+
+            for (int i = 1; i <= burst; i++) {
+                assertThat(replyTo(ann, "m-" + i).path("code").asString()).as("reply to m-%d", i).isEqualTo("not-joined");
+            }
+            assertThat(replyTo(ann, "m-" + (burst + 1)).path("code").asString()).isEqualTo("rate-limited");
+        }
+    }
+
+    private static JsonNode replyTo(WsClient client, String ref) {
+        return client.awaitMatching(m -> ref.equals(m.path("ref").asString("")), "the reply to " + ref);
+    }
+
+    @Test
+    void the_ref_of_a_dropped_message_is_read_only_at_the_top_level_and_only_when_usable() {
+        assertThat(FrameParser.refOf("{\"payload\": {\"ref\": \"inner\"}, \"ref\": \"outer\"}")).isEqualTo("outer");
+        assertThat(FrameParser.refOf("{\"payload\": {\"ref\": \"inner\"}}")).isEmpty();
+        assertThat(FrameParser.refOf("{\"ref\": 7}")).isEmpty();
+        assertThat(FrameParser.refOf("{\"ref\": \"" + "x".repeat(FrameParser.MAX_REF_LENGTH + 1) + "\"}")).isEmpty();
+        assertThat(FrameParser.refOf("[\"ref\", \"a\"]")).isEmpty();
+        assertThat(FrameParser.refOf("{\"ref\": \"cut")).isEmpty();
+        assertThat(FrameParser.refOf("not json")).isEmpty();
     }
 }

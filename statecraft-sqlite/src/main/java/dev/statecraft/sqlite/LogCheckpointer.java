@@ -17,11 +17,15 @@ import java.time.Duration;
  * the log wholly copied and the log would grow without end. Once the log holds {@code checkpointPages}
  * pages, it therefore asks the writer to copy the few pages committed since its last pass, between two
  * batches (see {@link GroupCommitWriter#copyRestOfLog()}).
+ *
+ * <p>A pass that fails is tried again every second, with one warning until one succeeds; meanwhile the
+ * writer's own automatic checkpoint bounds the log (see {@link ConnectionFactory#WRITER_CHECKPOINT_FACTOR}).
  */
 final class LogCheckpointer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LogCheckpointer.class.getName());
     /** How often a pass runs. Each pass that copies pages syncs the database file once. */
     private static final Duration INTERVAL = Duration.ofMillis(50);
+    private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(1);
 
     /** What a checkpoint reported: the pages in the log, and how many of them are now in the database file. */
     record Progress(boolean busy, int logPages, int copiedPages) {
@@ -49,19 +53,34 @@ final class LogCheckpointer implements AutoCloseable {
     }
 
     private void run() {
-        try (Statement statement = connection.createStatement()) {
-            while (!closing) {
-                Thread.sleep(INTERVAL);
-                Progress progress = Progress.of(statement);
+        boolean failing = false;
+        while (!closing) {
+            try {
+                Thread.sleep(failing ? RETRY_AFTER_FAILURE : INTERVAL);
+                Progress progress = pass();
+                if (failing) {
+                    LOG.log(Level.INFO, "sqlite " + file + ": the checkpointer works again");
+                    failing = false;
+                }
                 if (progress.logPages() >= checkpointPages) {
                     writer.copyRestOfLog();
                 }
+            } catch (InterruptedException e) {
+                return;
+            } catch (SQLException | RuntimeException e) {
+                if (!failing) {
+                    LOG.log(Level.WARNING, "sqlite " + file + ": a checkpoint failed; retrying every " + RETRY_AFTER_FAILURE.toSeconds()
+                            + " s, and until one succeeds the writer copies the log back itself, inside a commit, once it holds "
+                            + ConnectionFactory.WRITER_CHECKPOINT_FACTOR + " x " + checkpointPages + " pages", e);
+                    failing = true;
+                }
             }
-        } catch (InterruptedException e) {
-            // closing
-        } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.ERROR, "sqlite " + file + ": the checkpointer stopped; from now on the log is copied back only when it"
-                    + " holds " + ConnectionFactory.WRITER_CHECKPOINT_FACTOR + " x " + checkpointPages + " pages, by the writer, inside a commit", e);
+        }
+    }
+
+    private Progress pass() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            return Progress.of(statement);
         }
     }
 

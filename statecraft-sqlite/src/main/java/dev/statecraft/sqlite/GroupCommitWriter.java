@@ -119,8 +119,8 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void copyRestOfLogNow() {
-        try (Statement s = session.connection().createStatement()) {
-            LogCheckpointer.Progress.of(s);
+        try {
+            LogCheckpointer.checkpointPassively(session.connection());
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "sqlite " + file + ": copying the rest of the log failed; the checkpointer asks again", e);
         }

@@ -27,13 +27,14 @@ final class LogCheckpointer implements AutoCloseable {
     private static final Duration INTERVAL = Duration.ofMillis(50);
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(1);
 
-    /** What a checkpoint reported: the pages in the log, and how many of them are now in the database file. */
-    record Progress(boolean busy, int logPages, int copiedPages) {
-        static Progress of(Statement statement) throws SQLException {
-            try (ResultSet rs = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
-                rs.next();
-                return new Progress(rs.getInt(1) != 0, rs.getInt(2), rs.getInt(3));
-            }
+    /**
+     * Runs a passive checkpoint on {@code connection}, which copies what it can and never waits for the
+     * writer, and returns the pages the log holds (-1 if another checkpoint was running).
+     */
+    static int checkpointPassively(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+            rs.next();
+            return rs.getInt(2);
         }
     }
 
@@ -57,12 +58,12 @@ final class LogCheckpointer implements AutoCloseable {
         while (!closing) {
             try {
                 Thread.sleep(failing ? RETRY_AFTER_FAILURE : INTERVAL);
-                Progress progress = pass();
+                int logPages = checkpointPassively(connection);
                 if (failing) {
                     LOG.log(Level.INFO, "sqlite " + file + ": the checkpointer works again");
                     failing = false;
                 }
-                if (progress.logPages() >= checkpointPages) {
+                if (logPages >= checkpointPages) {
                     writer.copyRestOfLog();
                 }
             } catch (InterruptedException e) {
@@ -75,12 +76,6 @@ final class LogCheckpointer implements AutoCloseable {
                     failing = true;
                 }
             }
-        }
-    }
-
-    private Progress pass() throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            return Progress.of(statement);
         }
     }
 

@@ -18,8 +18,8 @@ import java.util.Set;
  * The ceiling that a table layout puts on durable writes, measured on bare SQLite with no engine, so that
  * the store's figures ({@link DurableLoad}) can be read against what its tables allow at all.
  *
- * <p>Two layouts, in the same database settings as the store (WAL, {@code synchronous=FULL}, a checkpoint every
- * 4,000 pages, a 256 MiB writer cache):
+ * <p>Two layouts, with the store's pragmas (WAL, {@code synchronous=FULL}, a 256 MiB writer cache) and SQLite's own
+ * checkpoint every 4,000 pages, inside a commit, as the store ran before decision record 0007:
  * <ul>
  *   <li>{@code store}: the store's own tables, {@code events} keyed by (game, version) and {@code commands}
  *       keyed by (game, command id), one row in each per write, as the store's append writes them;</li>
@@ -98,9 +98,10 @@ public final class LayoutCeiling {
         Duration fsyncSeconds = options.seconds(FSYNC_SECONDS, Duration.ofSeconds(2));
         int rounds = options.integer(ROUNDS, 3);
         int history = options.integer(HISTORY, 300);
+        int games = options.integer(GAMES, 1_000);
+        int batch = options.integer(BATCH, 250);
         List<Load> loads = List.of(new Load("1 game, 1 write per commit (e)", 1, 1),
-                new Load(options.integer(GAMES, 1_000) + " games, " + options.integer(BATCH, 250) + " writes per commit (d)",
-                        options.integer(GAMES, 1_000), options.integer(BATCH, 250)));
+                new Load(games + " games, " + batch + " writes per commit (d)", games, batch));
         List<Row> rows = new ArrayList<>();
         try (ScratchFolder folder = ScratchFolder.create(options.dataParent(), "layout-ceiling", options.keepData())) {
             for (Load load : loads) {
@@ -109,16 +110,18 @@ public final class LayoutCeiling {
                 for (Layout layout : Layout.values()) {
                     layouts.add(Prepared.open(folder.path().resolve(layout.label + "-" + load.games() + ".db"), layout, load, history));
                 }
-                List<List<Window>> windows = layouts.stream().map(p -> (List<Window>) new ArrayList<Window>()).toList();
+                List<List<Window>> windows = new ArrayList<>();
+                layouts.forEach(layout -> windows.add(new ArrayList<>()));
                 for (int round = 0; round < rounds; round++) {
                     raw.add(RawFsync.measure(folder.path(), fsyncSeconds));
                     for (int i = 0; i < layouts.size(); i++) {
                         windows.get(i).add(layouts.get(i).run(seconds));
                     }
                 }
+                FsyncRate rawTogether = FsyncRate.combine(raw);
                 for (int i = 0; i < layouts.size(); i++) {
                     Prepared prepared = layouts.get(i);
-                    rows.add(new Row(load, prepared.layout, prepared.pagesPerCommit, Window.combine(windows.get(i)), FsyncRate.combine(raw)));
+                    rows.add(new Row(load, prepared.layout, prepared.pagesPerCommit, Window.combine(windows.get(i)), rawTogether));
                     prepared.close();
                 }
             }

@@ -18,7 +18,7 @@ case "${1:-}" in
   "")
     fsync_seconds=5
     durable_one=(--games 1 --warmup 3 --seconds 2 --fsync-seconds 2 --rounds 10)
-    durable_many=(--games 1000 --warmup 5 --seconds 15 --fsync-seconds 3)
+    durable_many=(--games 1000 --warmup 5 --seconds 15 --fsync-seconds 3 --rate 100000 --paced-fraction 0.5)
     buffered=(--zones 1000 --threads 4 --warmup 5 --seconds 15)
     recovery=(--events 1000000 --repeats 3)
     layout=(--rounds 3 --seconds 2 --fsync-seconds 2)
@@ -27,7 +27,7 @@ case "${1:-}" in
   --smoke)
     fsync_seconds=1
     durable_one=(--games 1 --warmup 0.5 --seconds 0.5 --fsync-seconds 0.5 --rounds 2)
-    durable_many=(--games 100 --warmup 0.5 --seconds 1 --fsync-seconds 0.5)
+    durable_many=(--games 100 --warmup 0.5 --seconds 1 --fsync-seconds 0.5 --rate 2000 --paced-fraction 0.5)
     buffered=(--zones 100 --threads 2 --warmup 0.5 --seconds 1)
     recovery=(--events 20000 --repeats 1)
     layout=(--rounds 1 --seconds 0.5 --fsync-seconds 0.5 --games 100 --history 10)

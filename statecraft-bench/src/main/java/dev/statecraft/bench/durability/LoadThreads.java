@@ -4,13 +4,22 @@ import dev.statecraft.engine.Engine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Driver threads, each moving its own zones round-robin through one engine until stopped, every
  * acknowledgement recorded in a {@link MeasuredWindow}. A zone belongs to one thread, so its commands
  * are sequential: the next is sent when the previous one is acknowledged. The first failure of any
  * thread stops them all and is thrown by {@link #runFor} and {@link #stop}.
+ *
+ * <p>Unpaced, a thread sends its next command as soon as the previous one is acknowledged (a closed loop:
+ * the latency at that rate is mostly waiting behind the other threads' commands, threads ÷ rate). Paced,
+ * each thread sends at most one command per slot, its slots {@code threads / commandsPerSecond} apart and
+ * the first at a random point of the first interval, so the threads together send at the target rate; a
+ * command that cannot be sent within one interval of its slot is dropped and counted as a late send, as
+ * the server's load driver does.
  */
 final class LoadThreads {
     private final List<Thread> threads = new ArrayList<>();
@@ -20,11 +29,25 @@ final class LoadThreads {
     private LoadThreads() {
     }
 
-    /** Starts one thread from {@code builder} per list of zones. */
+    /** Starts one unpaced thread from {@code builder} per list of zones. */
     static LoadThreads start(Thread.Builder builder, Engine engine, List<List<ZoneDriver>> zonesPerThread, MeasuredWindow window) {
+        return start(builder, engine, zonesPerThread, window, 0);
+    }
+
+    /** Starts one thread from {@code builder} per list of zones, the threads together sending {@code commandsPerSecond}. */
+    static LoadThreads startPaced(Thread.Builder builder, Engine engine, List<List<ZoneDriver>> zonesPerThread, MeasuredWindow window,
+                                  double commandsPerSecond) {
+        if (!(commandsPerSecond > 0)) {
+            throw new IllegalArgumentException("commands per second must be > 0 (was " + commandsPerSecond + ")");
+        }
+        return start(builder, engine, zonesPerThread, window, Math.max(1, Math.round(zonesPerThread.size() * 1e9 / commandsPerSecond)));
+    }
+
+    private static LoadThreads start(Thread.Builder builder, Engine engine, List<List<ZoneDriver>> zonesPerThread, MeasuredWindow window,
+                                     long intervalNanos) {
         LoadThreads load = new LoadThreads();
         for (List<ZoneDriver> zones : zonesPerThread) {
-            load.threads.add(builder.start(() -> load.drive(engine, zones, window)));
+            load.threads.add(builder.start(() -> load.drive(engine, zones, window, intervalNanos)));
         }
         return load;
     }
@@ -44,10 +67,22 @@ final class LoadThreads {
         return split;
     }
 
-    private void drive(Engine engine, List<ZoneDriver> zones, MeasuredWindow window) {
+    private void drive(Engine engine, List<ZoneDriver> zones, MeasuredWindow window, long intervalNanos) {
         try {
             int next = 0;
+            long slot = System.nanoTime() + (intervalNanos == 0 ? 0 : ThreadLocalRandom.current().nextLong(intervalNanos));
             while (!stopping) {
+                if (intervalNanos > 0) {
+                    long now = System.nanoTime();
+                    if (slot > now) {
+                        LockSupport.parkNanos(slot - now);
+                        continue;
+                    }
+                    for (; slot < now - intervalNanos; slot += intervalNanos) {
+                        window.recordLateSend();
+                    }
+                    slot += intervalNanos;
+                }
                 ZoneDriver zone = zones.get(next);
                 next = next + 1 == zones.size() ? 0 : next + 1;
                 long started = System.nanoTime();

@@ -13,26 +13,30 @@ import org.HdrHistogram.Recorder;
 final class MeasuredWindow {
     private final Recorder latencies = new Recorder(3);
     private final LongAdder events = new LongAdder();
+    private final LongAdder lateSends = new LongAdder();
     private final WriterBatches writer;
     private long openedAt;
     private long eventsAtOpen;
+    private long lateSendsAtOpen;
     private WriterBatches.Reading writerAtOpen;
 
     /** What was measured in the window. */
-    record Result(long nanos, long commands, long events, Histogram latencies, WriterBatches.Activity writer) {
+    record Result(long nanos, long commands, long events, long lateSends, Histogram latencies, WriterBatches.Activity writer) {
         /** Several windows as one: their commands and events over their time together. */
         static Result combine(List<Result> windows) {
             Histogram latencies = new Histogram(3);
             long nanos = 0;
             long commands = 0;
             long events = 0;
+            long lateSends = 0;
             for (Result window : windows) {
                 nanos += window.nanos;
                 commands += window.commands;
                 events += window.events;
+                lateSends += window.lateSends;
                 latencies.add(window.latencies);
             }
-            return new Result(nanos, commands, events, latencies,
+            return new Result(nanos, commands, events, lateSends, latencies,
                     WriterBatches.Activity.combine(windows.stream().map(Result::writer).toList(), nanos / 1e9));
         }
 
@@ -67,9 +71,15 @@ final class MeasuredWindow {
         events.add(eventCount);
     }
 
+    /** A paced command that could not be sent within one interval of its slot, and was dropped. */
+    void recordLateSend() {
+        lateSends.increment();
+    }
+
     void open() {
         latencies.getIntervalHistogram();
         eventsAtOpen = events.sum();
+        lateSendsAtOpen = lateSends.sum();
         writerAtOpen = writer.read();
         openedAt = System.nanoTime();
     }
@@ -79,6 +89,6 @@ final class MeasuredWindow {
         Histogram measured = latencies.getIntervalHistogram();
         long eventCount = events.sum() - eventsAtOpen;
         WriterBatches.Activity batches = WriterBatches.Activity.between(writerAtOpen, writer.read(), nanos / 1e9);
-        return new Result(nanos, measured.getTotalCount(), eventCount, measured, batches);
+        return new Result(nanos, measured.getTotalCount(), eventCount, lateSends.sum() - lateSendsAtOpen, measured, batches);
     }
 }

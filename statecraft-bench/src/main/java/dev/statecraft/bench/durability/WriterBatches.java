@@ -1,35 +1,53 @@
 package dev.statecraft.bench.durability;
 
 import dev.statecraft.sqlite.SqliteWriterMetrics;
+import dev.statecraft.sqlite.WriterListener;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The SQLite group-commit writer's meters ({@link SqliteWriterMetrics}), read at the start and the end of
  * a measured window: how many transactions it committed (one sync each), how many writes each held, how
- * long running a batch's SQL took, and how long commit plus sync took.
+ * long running a batch's SQL took, and how long commit plus sync took; and its slow commits, whose commit
+ * plus sync took over 5 ms: every durable command in such a commit, or queued behind it, waits that long.
  */
 final class WriterBatches {
-    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final SqliteWriterMetrics listener = new SqliteWriterMetrics(registry);
+    static final long SLOW_COMMIT_NANOS = 5_000_000;
 
-    /** Cumulative readings of the writer's meters at one moment. */
-    record Reading(long commits, double writes, double applyNanos, double syncNanos) {
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final SqliteWriterMetrics metrics = new SqliteWriterMetrics(registry);
+    private final LongAdder slowCommits = new LongAdder();
+    private final AtomicLong longestCommitNanos = new AtomicLong();
+    private final WriterListener listener = (writes, applyNanos, commitNanos) -> {
+        metrics.batchCommitted(writes, applyNanos, commitNanos);
+        longestCommitNanos.accumulateAndGet(commitNanos, Math::max);
+        if (commitNanos > SLOW_COMMIT_NANOS) {
+            slowCommits.increment();
+        }
+    };
+
+    /** Cumulative readings of the writer's meters at one moment; {@code longestCommitNanos} is since the previous reading. */
+    record Reading(long commits, double writes, double applyNanos, double syncNanos, long slowCommits, long longestCommitNanos) {
     }
 
     /** What the writer did between two readings. */
-    record Activity(long commits, double meanWrites, double meanApplyNanos, double meanSyncNanos, double commitsPerSecond) {
+    record Activity(long commits, double meanWrites, double meanApplyNanos, double meanSyncNanos, double commitsPerSecond, long slowCommits,
+                    long longestCommitNanos) {
         static Activity between(Reading start, Reading end, double seconds) {
             long commits = end.commits() - start.commits();
             return new Activity(commits,
                     perCommit(end.writes() - start.writes(), commits),
                     perCommit(end.applyNanos() - start.applyNanos(), commits),
                     perCommit(end.syncNanos() - start.syncNanos(), commits),
-                    commits / seconds);
+                    commits / seconds,
+                    end.slowCommits() - start.slowCommits(),
+                    end.longestCommitNanos());
         }
 
         /** Several windows' activity as one, over {@code seconds} in all. */
@@ -39,7 +57,9 @@ final class WriterBatches {
                     perCommit(windows.stream().mapToDouble(w -> w.meanWrites * w.commits).sum(), commits),
                     perCommit(windows.stream().mapToDouble(w -> w.meanApplyNanos * w.commits).sum(), commits),
                     perCommit(windows.stream().mapToDouble(w -> w.meanSyncNanos * w.commits).sum(), commits),
-                    commits / seconds);
+                    commits / seconds,
+                    windows.stream().mapToLong(Activity::slowCommits).sum(),
+                    windows.stream().mapToLong(Activity::longestCommitNanos).max().orElse(0));
         }
 
         private static double perCommit(double total, long commits) {
@@ -48,14 +68,16 @@ final class WriterBatches {
 
         /** One row under {@link #printHeader}, with the cells of its extra columns. */
         void printRow(PrintStream out, String run, String... extraCells) {
-            out.printf("| %s | %s | %s | %s | %s |%s%n", run, Figures.count(commitsPerSecond), Figures.decimal(meanWrites),
-                    Figures.millis(meanApplyNanos), Figures.millis(meanSyncNanos), cells(extraCells));
+            out.printf("| %s | %s | %s | %s | %s | %s | %s |%s%n", run, Figures.count(commitsPerSecond), Figures.decimal(meanWrites),
+                    Figures.millis(meanApplyNanos), Figures.millis(meanSyncNanos), Figures.count(slowCommits), Figures.millis(longestCommitNanos),
+                    cells(extraCells));
         }
     }
 
     static void printHeader(PrintStream out, String run, String... extraColumns) {
-        out.println("| " + run + " | commits/s | writes per commit (mean) | run the SQL (ms, mean) | commit + sync (ms, mean) |" + cells(extraColumns));
-        out.println("| ---: | ---: | ---: | ---: | ---: |" + " ---: |".repeat(extraColumns.length));
+        out.println("| " + run + " | commits/s | writes per commit (mean) | run the SQL (ms, mean) | commit + sync (ms, mean) | commits over 5 ms "
+                + "| longest commit + sync (ms) |" + cells(extraColumns));
+        out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |" + " ---: |".repeat(extraColumns.length));
     }
 
     private static String cells(String... values) {
@@ -67,7 +89,7 @@ final class WriterBatches {
     }
 
     /** The listener to open the store with. */
-    SqliteWriterMetrics listener() {
+    WriterListener listener() {
         return listener;
     }
 
@@ -75,6 +97,7 @@ final class WriterBatches {
         DistributionSummary batches = registry.get("statecraft.store.batch.size").summary();
         Timer apply = registry.get("statecraft.store.batch.apply").timer();
         Timer sync = registry.get("statecraft.store.batch.sync").timer();
-        return new Reading(batches.count(), batches.totalAmount(), apply.totalTime(TimeUnit.NANOSECONDS), sync.totalTime(TimeUnit.NANOSECONDS));
+        return new Reading(batches.count(), batches.totalAmount(), apply.totalTime(TimeUnit.NANOSECONDS), sync.totalTime(TimeUnit.NANOSECONDS),
+                slowCommits.sum(), longestCommitNanos.getAndSet(0));
     }
 }

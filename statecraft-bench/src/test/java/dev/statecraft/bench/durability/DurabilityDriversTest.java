@@ -2,6 +2,7 @@ package dev.statecraft.bench.durability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Percentage.withPercentage;
 
 import dev.statecraft.engine.Recovery;
 import java.io.ByteArrayOutputStream;
@@ -39,7 +40,7 @@ class DurabilityDriversTest {
     void one_durable_game_is_acknowledged_command_by_command_and_compared_with_the_raw_fsync_rate() {
         DurableReport report;
         try (ScratchFolder folder = ScratchFolder.create(data, "durable", false)) {
-            report = DurableLoad.run(new DurableLoad.Settings(1, 4, SHORT, ONE_SECOND, SHORT, 1, 4_096, 4_000), folder);
+            report = DurableLoad.run(new DurableLoad.Settings(1, 4, SHORT, ONE_SECOND, SHORT, 1, 4_096, 4_000, 0, 0), folder);
         }
 
         assertThat(report.load().events()).isPositive().isEqualTo(report.load().commands());
@@ -52,7 +53,7 @@ class DurabilityDriversTest {
     void rounds_alternate_a_raw_fsync_probe_with_a_measured_window_and_are_reported_one_by_one_and_together() {
         DurableReport report;
         try (ScratchFolder folder = ScratchFolder.create(data, "durable", false)) {
-            report = DurableLoad.run(new DurableLoad.Settings(1, 4, SHORT, SHORT, SHORT, 3, 4_096, 4_000), folder);
+            report = DurableLoad.run(new DurableLoad.Settings(1, 4, SHORT, SHORT, SHORT, 3, 4_096, 4_000, 0, 0), folder);
         }
 
         assertThat(report.probes()).hasSize(3);
@@ -67,12 +68,38 @@ class DurabilityDriversTest {
     void many_durable_games_are_driven_by_a_virtual_thread_each_and_share_commits() {
         DurableReport report;
         try (ScratchFolder folder = ScratchFolder.create(data, "durable", false)) {
-            report = DurableLoad.run(new DurableLoad.Settings(10, 4, SHORT, ONE_SECOND, SHORT, 1, 4_096, 4_000), folder);
+            report = DurableLoad.run(new DurableLoad.Settings(10, 4, SHORT, ONE_SECOND, SHORT, 1, 4_096, 4_000, 0, 0), folder);
         }
 
         assertThat(report.load().events()).isPositive();
         assertThat(report.load().writer().meanWrites()).isGreaterThanOrEqualTo(1);
-        assertThat(printed(report::print)).contains("| 10 | 10 virtual |", ">= 100,000 events/s and p99 <= 5 ms (set for 1,000 games)");
+        assertThat(report.goalMet()).isFalse();
+        assertThat(printed(report::print)).contains("| 10 | 10 virtual |", "No paced window", ">= 100,000 events/s at p99 <= 5 ms (set for 1,000 games)");
+    }
+
+    @Test
+    void paced_windows_send_at_their_rate_and_count_the_commands_they_could_not_send_in_time() {
+        DurableReport report;
+        try (ScratchFolder folder = ScratchFolder.create(data, "durable", false)) {
+            report = DurableLoad.run(new DurableLoad.Settings(10, 4, SHORT, ONE_SECOND, SHORT, 1, 4_096, 4_000, 200, 0.5), folder);
+        }
+
+        assertThat(report.paced()).extracting(DurableReport.Paced::label).containsExactly("at `--rate`", "at 50 % of the peak");
+        DurableReport.Paced atRate = report.paced().getFirst();
+        assertThat(atRate.targetEventsPerSecond()).isEqualTo(200);
+        assertThat(atRate.result().eventsPerSecond()).isBetween(100.0, 260.0);
+        DurableReport.Paced half = report.paced().get(1);
+        assertThat(half.targetEventsPerSecond()).isCloseTo(report.load().eventsPerSecond() / 2, withPercentage(0.01));
+        assertThat(half.result().eventsPerSecond()).isLessThan(report.load().eventsPerSecond());
+        assertThat(report.goalMet()).as("paced below 100,000 events/s cannot meet (d)").isFalse();
+        assertThat(printed(report::print)).contains("| 10 | at `--rate` | 200 |", "| 10 | at 50 % of the peak |", "late sends",
+                "10, paced at `--rate`");
+    }
+
+    @Test
+    void a_paced_window_needs_more_than_one_game() {
+        assertThatThrownBy(() -> new DurableLoad.Settings(1, 4, SHORT, ONE_SECOND, SHORT, 1, 4_096, 4_000, 100, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than one game");
     }
 
     @Test

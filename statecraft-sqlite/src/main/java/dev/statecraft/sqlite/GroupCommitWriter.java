@@ -23,6 +23,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * batch is rolled back and run again with each write in its own savepoint, so that only the failing
  * write fails.
  *
+ * <p>Command records wait in the {@link CommandBacklog} and are written to their table a game's worth at a
+ * time, in the transaction of a batch; closing writes the rest.
+ *
  * <p>Copying the write-ahead log back into the database file is left to the {@link LogCheckpointer}, so
  * that no commit waits for it; the writer only copies, between two batches, the few pages committed
  * since the checkpointer's last pass, when it asks (see decision record 0007).
@@ -45,14 +48,16 @@ final class GroupCommitWriter implements AutoCloseable {
     private final int maxBatch;
     private final WriterListener listener;
     private final StreamVersions versions = new StreamVersions();
+    private final CommandBacklog commands;
     private final LinkedBlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final AtomicBoolean restOfLogWanted = new AtomicBoolean();
     private final Thread thread;
     private boolean closing;
 
-    GroupCommitWriter(Path file, SqlSession session, int maxBatch, WriterListener listener) {
+    GroupCommitWriter(Path file, SqlSession session, CommandBacklog commands, int maxBatch, WriterListener listener) {
         this.file = file;
         this.session = session;
+        this.commands = commands;
         this.maxBatch = maxBatch;
         this.listener = listener;
         this.thread = Thread.ofPlatform().name("statecraft-sqlite-writer").daemon().start(this::run);
@@ -131,19 +136,23 @@ final class GroupCommitWriter implements AutoCloseable {
         List<Runnable> completions;
         try {
             completions = applyAll(batch);
+            writeDueCommands();
         } catch (MidWriteFailure e) {
             LOG.log(Level.WARNING, "sqlite " + file + ": a write failed inside a batch of " + batch.size()
                     + "; running the batch again one savepoint per write: " + e.getCause().getMessage());
             rollbackQuietly();
             versions.rollback();
+            commands.rollback();
             completions = applyEachInSavepoint(batch);
         }
         long applied = System.nanoTime();
         try {
             session.connection().commit();
             versions.commit();
+            commands.commit();
         } catch (SQLException e) {
             versions.rollback();
+            commands.rollback();
             rollbackQuietly();
             StoreException failure = new StoreException("sqlite " + file + ": commit of " + batch.size() + " writes failed, none was stored: " + e.getMessage(), e);
             LOG.log(Level.ERROR, failure.getMessage(), e);
@@ -167,9 +176,17 @@ final class GroupCommitWriter implements AutoCloseable {
         return completions;
     }
 
+    private void writeDueCommands() throws MidWriteFailure {
+        try {
+            commands.writeDue(session, false);
+        } catch (SQLException | RuntimeException e) {
+            throw new MidWriteFailure(e);
+        }
+    }
+
     private <T> Runnable applyFast(Pending<T> pending) throws MidWriteFailure {
         try {
-            T result = pending.op().apply(session, versions);
+            T result = pending.op().apply(session, versions, commands);
             return () -> pending.done().complete(result);
         } catch (StatecraftException refused) {
             return () -> pending.done().completeExceptionally(refused);
@@ -189,14 +206,16 @@ final class GroupCommitWriter implements AutoCloseable {
     private <T> Runnable applyInSavepoint(Pending<T> pending) {
         try (Statement s = session.connection().createStatement()) {
             s.execute("SAVEPOINT write");
+            int staged = commands.stagedCount();
             try {
-                T result = pending.op().apply(session, versions);
+                T result = pending.op().apply(session, versions, commands);
                 s.execute("RELEASE write");
                 return () -> pending.done().complete(result);
             } catch (SQLException | RuntimeException e) {
                 s.execute("ROLLBACK TO write");
                 s.execute("RELEASE write");
                 versions.rollback();
+                commands.unstageTo(staged);
                 RuntimeException failure = e instanceof RuntimeException re ? re
                         : new StoreException("sqlite " + file + ": write failed: " + e.getMessage(), e);
                 return () -> pending.done().completeExceptionally(failure);
@@ -204,6 +223,18 @@ final class GroupCommitWriter implements AutoCloseable {
         } catch (SQLException e) {
             StoreException failure = new StoreException("sqlite " + file + ": cannot isolate a failed write: " + e.getMessage(), e);
             return () -> pending.done().completeExceptionally(failure);
+        }
+    }
+
+    private void writeWaitingCommands() {
+        try {
+            commands.writeDue(session, true);
+            session.connection().commit();
+            commands.commit();
+        } catch (SQLException | RuntimeException e) {
+            commands.rollback();
+            rollbackQuietly();
+            LOG.log(Level.WARNING, "sqlite " + file + ": writing the waiting command records failed; the next open writes them from the events", e);
         }
     }
 
@@ -232,6 +263,7 @@ final class GroupCommitWriter implements AutoCloseable {
         }
         StoreException closed = new StoreException("sqlite " + file + ": store is closed");
         queue.forEach(p -> p.done().completeExceptionally(closed));
+        writeWaitingCommands();
         try (Statement s = session.connection().createStatement()) {
             s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         } catch (SQLException e) {

@@ -25,7 +25,7 @@ final class SqliteArchive implements Archive {
 
     @Override
     public void archive(ArchivedGame game) {
-        writer.execute((session, versions) -> {
+        writer.execute((session, versions, commands) -> {
             if (!SqliteCatalog.exists(session, "games", game.gameId())) {
                 throw new GameNotFoundException(game.gameId());
             }
@@ -44,12 +44,13 @@ final class SqliteArchive implements Archive {
                 insert.setBytes(11, game.replayBundle());
                 insert.executeUpdate();
             }
-            for (String table : List.of("events", "commands", "snapshots", "games")) {
+            for (String table : List.of("events", "commands", "command_backlog", "snapshots", "games")) {
                 PreparedStatement delete = session.prepared("DELETE FROM " + table + " WHERE game_id = ?");
                 delete.setString(1, game.gameId());
                 delete.executeUpdate();
             }
             versions.set(game.gameId(), StreamVersions.ARCHIVED);
+            commands.archive(game.gameId());
             return null;
         });
     }

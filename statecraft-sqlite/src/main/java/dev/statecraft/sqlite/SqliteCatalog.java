@@ -27,7 +27,7 @@ final class SqliteCatalog implements GameCatalog {
 
     @Override
     public void register(GameRecord game) {
-        writer.execute((session, versions) -> {
+        writer.execute((session, versions, commands) -> {
             refuseTaken(session, game.gameId());
             insert(session, game);
             return null;
@@ -36,12 +36,12 @@ final class SqliteCatalog implements GameCatalog {
 
     /** See {@link dev.statecraft.sqlite.SqliteStore#importGame}: the record and every append, in one write. */
     void importGame(GameImport game) {
-        writer.execute((session, versions) -> {
+        writer.execute((session, versions, commands) -> {
             refuseTaken(session, game.gameId());
             insert(session, game.game());
             try {
                 for (AppendRequest append : game.history()) {
-                    SqliteEventLog.append(session, versions, append);
+                    SqliteEventLog.append(session, versions, commands, append);
                 }
             } catch (StatecraftException refused) {
                 // The id was free and GameImport checked that the appends follow one another, so the database holds

@@ -17,38 +17,45 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-/** The event log in the {@code events} and {@code commands} tables. Appends go through the group-commit writer. */
+/**
+ * The event log in the {@code events} and {@code commands} tables. Appends go through the group-commit writer; a command's
+ * record reaches {@code commands} later, in bulk, and waits in the {@link CommandBacklog} until then.
+ */
 final class SqliteEventLog implements EventLog {
     private static final String COLUMNS = "game_id, version, type, schema_version, payload, recorded_at, command_id";
     private static final String INSERT_EVENT = "INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_COMMAND = "INSERT INTO commands (game_id, command_id, first_version, last_version) VALUES (?, ?, ?, ?)";
     private static final String FIND_COMMAND = "SELECT first_version, last_version FROM commands WHERE game_id = ? AND command_id = ?";
 
     private final GroupCommitWriter writer;
     private final ReadConnections reads;
+    private final CommandBacklog backlog;
 
-    SqliteEventLog(GroupCommitWriter writer, ReadConnections reads) {
+    SqliteEventLog(GroupCommitWriter writer, ReadConnections reads, CommandBacklog backlog) {
         this.writer = writer;
         this.reads = reads;
+        this.backlog = backlog;
     }
 
     @Override
     public long append(AppendRequest request) {
-        return writer.execute((session, versions) -> append(session, versions, request));
+        return writer.execute((session, versions, commands) -> append(session, versions, commands, request));
     }
 
     @Override
     public CompletableFuture<Long> appendAsync(AppendRequest request) {
-        return writer.submit((session, versions) -> append(session, versions, request));
+        return writer.submit((session, versions, commands) -> append(session, versions, commands, request));
     }
 
     /** Checks (archived, known command id, expected version) before its first write, as a {@link WriteOp} must. */
-    static long append(SqlSession session, StreamVersions versions, AppendRequest request) throws SQLException {
+    static long append(SqlSession session, StreamVersions versions, CommandBacklog commands, AppendRequest request) throws SQLException {
         long actual = versions.lastVersion(session, request.gameId());
         if (actual == StreamVersions.ARCHIVED) {
             throw new StoreException("game " + request.gameId() + ": archived, no more events can be appended");
         }
-        Optional<CommandRecord> seen = findCommand(session, request.gameId(), request.commandId());
+        Optional<CommandRecord> seen = commands.find(request.gameId(), request.commandId());
+        if (seen.isEmpty()) {
+            seen = findCommand(session, request.gameId(), request.commandId());
+        }
         if (seen.isPresent()) {
             throw new DuplicateCommandException(seen.get());
         }
@@ -69,12 +76,7 @@ final class SqliteEventLog implements EventLog {
             insert.setString(7, request.commandId());
             insert.executeUpdate();
         }
-        PreparedStatement command = session.prepared(INSERT_COMMAND);
-        command.setString(1, request.gameId());
-        command.setString(2, request.commandId());
-        command.setLong(3, actual + 1);
-        command.setLong(4, version);
-        command.executeUpdate();
+        commands.stage(session, new CommandRecord(request.gameId(), request.commandId(), actual + 1, version));
         versions.set(request.gameId(), version);
         return version;
     }
@@ -116,7 +118,9 @@ final class SqliteEventLog implements EventLog {
 
     @Override
     public Optional<CommandRecord> findCommand(String gameId, String commandId) {
-        return reads.read(session -> findCommand(session, gameId, commandId));
+        // The backlog first: a record leaves it only once it is committed to the table.
+        Optional<CommandRecord> waiting = backlog.findCommitted(gameId, commandId);
+        return waiting.isPresent() ? waiting : reads.read(session -> findCommand(session, gameId, commandId));
     }
 
     private static Optional<CommandRecord> findCommand(SqlSession session, String gameId, String commandId) throws SQLException {

@@ -35,13 +35,13 @@ public final class SqliteStore implements Store {
     private final SqliteSnapshots snapshots;
     private final SqliteArchive archive;
 
-    private SqliteStore(Path file, GroupCommitWriter writer, LogCheckpointer checkpointer, ReadConnections reads) {
+    private SqliteStore(Path file, GroupCommitWriter writer, CommandBacklog backlog, LogCheckpointer checkpointer, ReadConnections reads) {
         this.file = file;
         this.writer = writer;
         this.checkpointer = checkpointer;
         this.reads = reads;
         this.catalog = new SqliteCatalog(writer, reads);
-        this.events = new SqliteEventLog(writer, reads);
+        this.events = new SqliteEventLog(writer, reads, backlog);
         this.snapshots = new SqliteSnapshots(writer, reads);
         this.archive = new SqliteArchive(writer, reads);
     }
@@ -68,10 +68,12 @@ public final class SqliteStore implements Store {
             }
             writeConnection.commit();
             migrate(absolute, connections);
+            CommandBacklog.writeLeftBehind(writeConnection);
             reads = new ReadConnections(absolute, options.readConnections(), connections);
             checkpointConnection = connections.dataSource().getConnection();
-            GroupCommitWriter writer = new GroupCommitWriter(absolute, new SqlSession(writeConnection), options.maxBatch(), listener);
-            return new SqliteStore(absolute, writer, new LogCheckpointer(absolute, checkpointConnection, options.checkpointPages(), writer), reads);
+            CommandBacklog backlog = new CommandBacklog();
+            GroupCommitWriter writer = new GroupCommitWriter(absolute, new SqlSession(writeConnection), backlog, options.maxBatch(), listener);
+            return new SqliteStore(absolute, writer, backlog, new LogCheckpointer(absolute, checkpointConnection, options.checkpointPages(), writer), reads);
         } catch (SQLException e) {
             closeQuietly(writeConnection, checkpointConnection, reads);
             throw new StoreException("cannot open SQLite store " + absolute + ": " + e.getMessage(), e);

@@ -136,8 +136,10 @@ class StoreFailureTest {
                 if (g != 7) {
                     assertThat(results.get("g-" + g).isAccepted()).isTrue();
                     assertThat(store.events().lastVersion("g-" + g)).isEqualTo(1);
+                    assertThat(store.events().findCommand("g-" + g, "join")).as("record of g-%d, waiting for the bulk write", g).isPresent();
                 }
             }
+            assertThat(store.events().findCommand("g-7", "join")).isEmpty();
             assertThat(metrics.get("statecraft.store.batch.size").summary().max()).as("some batch held several games' writes").isGreaterThan(1);
         }
     }

@@ -198,7 +198,8 @@ final class CommandBacklog {
         if (games.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO commands (game_id, command_id, first_version, last_version) "
+        // OR IGNORE: a record already in the table was derived from the same events, so it is the same record.
+        try (PreparedStatement insert = connection.prepareStatement("INSERT OR IGNORE INTO commands (game_id, command_id, first_version, last_version) "
                 + "SELECT game_id, command_id, MIN(version), MAX(version) FROM events WHERE game_id = ? AND version >= ? GROUP BY command_id");
              PreparedStatement clear = connection.prepareStatement("DELETE FROM command_backlog WHERE game_id = ?")) {
             for (Map.Entry<String, Long> game : games.entrySet()) {

@@ -41,9 +41,16 @@ final class CommandBacklog {
     /** Records that may wait in all before every one of them is written. */
     static final int MAX_WAITING = 65_536;
 
-    private static final String INSERT = "INSERT INTO commands (game_id, command_id, first_version, last_version) VALUES (?, ?, ?, ?)";
+    // OR IGNORE: after a commit whose outcome was unknown (see forgetBatchAfterUnknownCommit), a record may be in the table already.
+    private static final String INSERT = "INSERT OR IGNORE INTO commands (game_id, command_id, first_version, last_version) VALUES (?, ?, ?, ?)";
+    private static final String INSERT_FROM_EVENTS = "INSERT OR IGNORE INTO commands (game_id, command_id, first_version, last_version) "
+            + "SELECT game_id, command_id, MIN(version), MAX(version) FROM events WHERE game_id = ? AND version >= ? GROUP BY command_id";
 
     private record Key(String gameId, String commandId) {
+    }
+
+    /** How far the running batch had come: what {@link #rollbackTo} returns to when one write of it fails alone. */
+    record Mark(int staged, int archived) {
     }
 
     /** Committed records by game and command id: read by any thread, changed by the writer only. */
@@ -52,7 +59,7 @@ final class CommandBacklog {
     /** The running batch's records in the order staged, the games it archived, and the games whose records it wrote to the table. */
     private final LinkedHashMap<Key, CommandRecord> staged = new LinkedHashMap<>();
     private final Map<String, Integer> stagedPerGame = new HashMap<>();
-    private final Set<String> archived = new HashSet<>();
+    private final List<String> archived = new ArrayList<>();
     private final Set<String> written = new HashSet<>();
 
     /** For the writer: the record of {@code commandId} if it is committed or staged but not yet in the table. */
@@ -83,26 +90,23 @@ final class CommandBacklog {
         return committed.containsKey(gameId) || stagedPerGame.containsKey(gameId);
     }
 
-    /** How many records the running batch has staged: what {@link #unstageTo} returns to when one write of it fails alone. */
-    int stagedCount() {
-        return staged.size();
+    Mark mark() {
+        return new Mark(staged.size(), archived.size());
     }
 
-    /** Forgets the records staged after the first {@code count}: their write was rolled back to its savepoint. */
-    void unstageTo(int count) {
+    /** Forgets what the running batch staged and archived after {@code mark}: that write was rolled back to its savepoint. */
+    void rollbackTo(Mark mark) {
         var keys = staged.sequencedKeySet().reversed().iterator();
-        for (int extra = staged.size() - count; extra > 0; extra--) {
+        for (int extra = staged.size() - mark.staged(); extra > 0; extra--) {
             String gameId = keys.next().gameId();
             keys.remove();
             stagedPerGame.computeIfPresent(gameId, (id, n) -> n == 1 ? null : n - 1);
         }
+        archived.subList(mark.archived(), archived.size()).clear();
     }
 
     /** The running batch archived {@code gameId}: its waiting records go with its events, and never reach the table. */
     void archive(String gameId) {
-        if (stagedPerGame.remove(gameId) != null) {
-            staged.keySet().removeIf(key -> key.gameId().equals(gameId));
-        }
         archived.add(gameId);
     }
 
@@ -128,6 +132,7 @@ final class CommandBacklog {
         }
         PreparedStatement insert = session.prepared(INSERT);
         PreparedStatement clear = session.prepared("DELETE FROM command_backlog WHERE game_id = ?");
+        written.clear();
         for (String gameId : byGame.keySet().stream().sorted().toList()) {
             List<CommandRecord> records = byGame.get(gameId);
             records.addAll(committedOf(gameId).values());
@@ -158,7 +163,7 @@ final class CommandBacklog {
             forget(gameId);
         }
         for (CommandRecord record : staged.values()) {
-            if (!written.contains(record.gameId())) {
+            if (!written.contains(record.gameId()) && !archived.contains(record.gameId())) {
                 committed.computeIfAbsent(record.gameId(), id -> new ConcurrentHashMap<>()).put(record.commandId(), record);
                 committedCount++;
             }
@@ -174,6 +179,39 @@ final class CommandBacklog {
     /** The running batch was rolled back: nothing it staged, archived or wrote happened. */
     void rollback() {
         clearBatch();
+    }
+
+    /** The write of due records failed alone and was rolled back to its savepoint: the records still wait. */
+    void forgetWrites() {
+        written.clear();
+    }
+
+    /**
+     * The running batch's commit failed, and it may yet have been stored (a commit can fail after its sync). Before
+     * the batch is forgotten, this makes both outcomes safe, in a transaction of its own on {@code connection}: the
+     * records of the batch's appends are written from whatever events were stored, and every game the batch touched
+     * keeps a mark from the oldest record memory still holds for it, so that a later open writes what is missing.
+     * Rolled back and logged by the caller if the database fails again.
+     */
+    void secureAfterFailedCommit(Connection connection) throws SQLException {
+        Map<String, Long> from = new HashMap<>();
+        staged.values().forEach(record -> from.merge(record.gameId(), record.firstVersion(), Math::min));
+        written.forEach(gameId -> committedOf(gameId).values().forEach(record -> from.merge(gameId, record.firstVersion(), Math::min)));
+        from.keySet().removeAll(archived);
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_FROM_EVENTS);
+             PreparedStatement mark = connection.prepareStatement("INSERT INTO command_backlog (game_id, from_version) VALUES (?, ?) "
+                     + "ON CONFLICT (game_id) DO UPDATE SET from_version = MIN(from_version, excluded.from_version)")) {
+            for (Map.Entry<String, Long> game : from.entrySet()) {
+                insert.setString(1, game.getKey());
+                insert.setLong(2, game.getValue());
+                insert.executeUpdate();
+                mark.setString(1, game.getKey());
+                long oldestInMemory = committedOf(game.getKey()).values().stream().mapToLong(CommandRecord::firstVersion).min().orElse(Long.MAX_VALUE);
+                mark.setLong(2, Math.min(game.getValue(), oldestInMemory));
+                mark.executeUpdate();
+            }
+        }
+        connection.commit();
     }
 
     private void clearBatch() {
@@ -199,8 +237,7 @@ final class CommandBacklog {
             return;
         }
         // OR IGNORE: a record already in the table was derived from the same events, so it is the same record.
-        try (PreparedStatement insert = connection.prepareStatement("INSERT OR IGNORE INTO commands (game_id, command_id, first_version, last_version) "
-                + "SELECT game_id, command_id, MIN(version), MAX(version) FROM events WHERE game_id = ? AND version >= ? GROUP BY command_id");
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_FROM_EVENTS);
              PreparedStatement clear = connection.prepareStatement("DELETE FROM command_backlog WHERE game_id = ?")) {
             for (Map.Entry<String, Long> game : games.entrySet()) {
                 insert.setString(1, game.getKey());

@@ -43,6 +43,13 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
+    /** Rolling back to a savepoint, or the whole transaction, failed: what the transaction holds is no longer known. */
+    private static final class CannotIsolate extends Exception {
+        CannotIsolate(SQLException cause) {
+            super(cause);
+        }
+    }
+
     private final Path file;
     private final SqlSession session;
     private final int maxBatch;
@@ -140,10 +147,22 @@ final class GroupCommitWriter implements AutoCloseable {
         } catch (MidWriteFailure e) {
             LOG.log(Level.WARNING, "sqlite " + file + ": a write failed inside a batch of " + batch.size()
                     + "; running the batch again one savepoint per write: " + e.getCause().getMessage());
-            rollbackQuietly();
             versions.rollback();
             commands.rollback();
-            completions = applyEachInSavepoint(batch);
+            try {
+                session.connection().rollback();
+                completions = applyEachInSavepoint(batch);
+                writeDueCommandsInSavepoint();
+            } catch (SQLException | CannotIsolate notIsolated) {
+                versions.rollback();
+                commands.rollback();
+                rollbackQuietly();
+                StoreException failure = new StoreException("sqlite " + file + ": a write failed inside a batch and could not be rolled back alone; "
+                        + "none of the batch's " + batch.size() + " writes was stored: " + notIsolated.getCause().getMessage(), notIsolated.getCause());
+                LOG.log(Level.ERROR, failure.getMessage(), failure);
+                batch.forEach(p -> p.done().completeExceptionally(failure));
+                return;
+            }
         }
         long applied = System.nanoTime();
         try {
@@ -152,9 +171,10 @@ final class GroupCommitWriter implements AutoCloseable {
             commands.commit();
         } catch (SQLException e) {
             versions.rollback();
-            commands.rollback();
             rollbackQuietly();
-            StoreException failure = new StoreException("sqlite " + file + ": commit of " + batch.size() + " writes failed, none was stored: " + e.getMessage(), e);
+            secureCommandsAfterFailedCommit();
+            commands.rollback();
+            StoreException failure = new StoreException("sqlite " + file + ": commit of " + batch.size() + " writes failed; none is acknowledged: " + e.getMessage(), e);
             LOG.log(Level.ERROR, failure.getMessage(), e);
             batch.forEach(p -> p.done().completeExceptionally(failure));
             return;
@@ -184,6 +204,40 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
+    /** On the savepoint path, the due command records are written in a savepoint of their own; if that fails, they wait. */
+    private void writeDueCommandsInSavepoint() throws SQLException, CannotIsolate {
+        try (Statement s = session.connection().createStatement()) {
+            s.execute("SAVEPOINT write_commands");
+            try {
+                commands.writeDue(session, false);
+                s.execute("RELEASE write_commands");
+            } catch (SQLException | RuntimeException e) {
+                commands.forgetWrites();
+                LOG.log(Level.WARNING, "sqlite " + file + ": writing due command records failed; they keep waiting", e);
+                undoSavepoint(s, "write_commands");
+            }
+        }
+    }
+
+    private static void undoSavepoint(Statement s, String name) throws CannotIsolate {
+        try {
+            s.execute("ROLLBACK TO " + name);
+            s.execute("RELEASE " + name);
+        } catch (SQLException e) {
+            throw new CannotIsolate(e);
+        }
+    }
+
+    private void secureCommandsAfterFailedCommit() {
+        try {
+            commands.secureAfterFailedCommit(session.connection());
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            LOG.log(Level.ERROR, "sqlite " + file + ": after a failed commit, securing its command records failed too; until the store is "
+                    + "opened again, a retry of one of its commands may not be recognised", e);
+        }
+    }
+
     private <T> Runnable applyFast(Pending<T> pending) throws MidWriteFailure {
         try {
             T result = pending.op().apply(session, versions, commands);
@@ -195,7 +249,7 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    private List<Runnable> applyEachInSavepoint(List<Pending<?>> batch) {
+    private List<Runnable> applyEachInSavepoint(List<Pending<?>> batch) throws SQLException, CannotIsolate {
         List<Runnable> completions = new ArrayList<>(batch.size());
         for (Pending<?> pending : batch) {
             completions.add(applyInSavepoint(pending));
@@ -203,26 +257,23 @@ final class GroupCommitWriter implements AutoCloseable {
         return completions;
     }
 
-    private <T> Runnable applyInSavepoint(Pending<T> pending) {
+    /** Runs one write in a savepoint: if it fails, it alone is undone, in the database and in memory. */
+    private <T> Runnable applyInSavepoint(Pending<T> pending) throws SQLException, CannotIsolate {
         try (Statement s = session.connection().createStatement()) {
             s.execute("SAVEPOINT write");
-            int staged = commands.stagedCount();
+            CommandBacklog.Mark mark = commands.mark();
             try {
                 T result = pending.op().apply(session, versions, commands);
                 s.execute("RELEASE write");
                 return () -> pending.done().complete(result);
             } catch (SQLException | RuntimeException e) {
-                s.execute("ROLLBACK TO write");
-                s.execute("RELEASE write");
                 versions.rollback();
-                commands.unstageTo(staged);
+                commands.rollbackTo(mark);
+                undoSavepoint(s, "write");
                 RuntimeException failure = e instanceof RuntimeException re ? re
                         : new StoreException("sqlite " + file + ": write failed: " + e.getMessage(), e);
                 return () -> pending.done().completeExceptionally(failure);
             }
-        } catch (SQLException e) {
-            StoreException failure = new StoreException("sqlite " + file + ": cannot isolate a failed write: " + e.getMessage(), e);
-            return () -> pending.done().completeExceptionally(failure);
         }
     }
 
@@ -263,7 +314,11 @@ final class GroupCommitWriter implements AutoCloseable {
         }
         StoreException closed = new StoreException("sqlite " + file + ": store is closed");
         queue.forEach(p -> p.done().completeExceptionally(closed));
-        writeWaitingCommands();
+        if (thread.isAlive()) {
+            LOG.log(Level.WARNING, "sqlite " + file + ": closed while the writer still runs; its waiting command records are written at the next open");
+        } else {
+            writeWaitingCommands();
+        }
         try (Statement s = session.connection().createStatement()) {
             s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         } catch (SQLException e) {

@@ -25,34 +25,37 @@ final class SqliteArchive implements Archive {
 
     @Override
     public void archive(ArchivedGame game) {
-        writer.execute((session, versions, commands) -> {
-            if (!SqliteCatalog.exists(session, "games", game.gameId())) {
-                throw new GameNotFoundException(game.gameId());
-            }
-            try (PreparedStatement insert = session.connection().prepareStatement(
-                    "INSERT INTO archived_games (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, game.gameId());
-                insert.setString(2, game.gameType());
-                insert.setString(3, SqliteCatalog.SetupJson.write(game.setup()));
-                insert.setLong(4, Micros.of(game.createdAt()));
-                insert.setLong(5, Micros.of(game.finishedAt()));
-                insert.setString(6, game.outcome());
-                insert.setLong(7, game.finalVersion());
-                insert.setLong(8, game.eventCount());
-                insert.setInt(9, game.stateSchemaVersion());
-                insert.setBytes(10, game.finalState());
-                insert.setBytes(11, game.replayBundle());
-                insert.executeUpdate();
-            }
-            for (String table : List.of("events", "commands", "command_backlog", "snapshots", "games")) {
-                PreparedStatement delete = session.prepared("DELETE FROM " + table + " WHERE game_id = ?");
-                delete.setString(1, game.gameId());
-                delete.executeUpdate();
-            }
-            versions.set(game.gameId(), StreamVersions.ARCHIVED);
-            commands.archive(game.gameId());
-            return null;
-        });
+        writer.execute((session, versions, commands) -> archive(session, versions, commands, game));
+    }
+
+    /** Checks that the game is active before its first write, as a {@link WriteOp} must; then moves it to the history. */
+    static Void archive(SqlSession session, StreamVersions versions, CommandBacklog commands, ArchivedGame game) throws SQLException {
+        if (!SqliteCatalog.exists(session, "games", game.gameId())) {
+            throw new GameNotFoundException(game.gameId());
+        }
+        try (PreparedStatement insert = session.connection().prepareStatement(
+                "INSERT INTO archived_games (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, game.gameId());
+            insert.setString(2, game.gameType());
+            insert.setString(3, SqliteCatalog.SetupJson.write(game.setup()));
+            insert.setLong(4, Micros.of(game.createdAt()));
+            insert.setLong(5, Micros.of(game.finishedAt()));
+            insert.setString(6, game.outcome());
+            insert.setLong(7, game.finalVersion());
+            insert.setLong(8, game.eventCount());
+            insert.setInt(9, game.stateSchemaVersion());
+            insert.setBytes(10, game.finalState());
+            insert.setBytes(11, game.replayBundle());
+            insert.executeUpdate();
+        }
+        for (String table : List.of("events", "commands", "command_backlog", "snapshots", "games")) {
+            PreparedStatement delete = session.prepared("DELETE FROM " + table + " WHERE game_id = ?");
+            delete.setString(1, game.gameId());
+            delete.executeUpdate();
+        }
+        versions.set(game.gameId(), StreamVersions.ARCHIVED);
+        commands.archive(game.gameId());
+        return null;
     }
 
     @Override

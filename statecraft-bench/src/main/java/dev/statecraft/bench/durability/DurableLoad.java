@@ -45,8 +45,8 @@ public final class DurableLoad {
     record Settings(int games, int playersPerZone, Duration warmup, Duration measured, Duration fsyncProbe, int rounds, int pageSize,
                     int checkpointPages, double pacedRate, double pacedFraction) {
         Settings {
-            if (pacedRate < 0) throw new IllegalArgumentException("rate must not be negative (was " + pacedRate + ")");
-            if (pacedFraction < 0 || pacedFraction > 1) throw new IllegalArgumentException("paced-fraction must be from 0 (no such window) to 1 (was " + pacedFraction + ")");
+            if (!(pacedRate >= 0)) throw new IllegalArgumentException("rate must not be negative (was " + pacedRate + ")");
+            if (!(pacedFraction >= 0 && pacedFraction <= 1)) throw new IllegalArgumentException("paced-fraction must be from 0 (no such window) to 1 (was " + pacedFraction + ")");
             if (games == 1 && (pacedRate > 0 || pacedFraction > 0)) {
                 throw new IllegalArgumentException("paced windows need more than one game: one game sends one command after another");
             }

@@ -68,8 +68,8 @@ record DurableReport(DurableLoad.Settings settings, String dataFolder, List<Fsyn
             out.println();
             return;
         }
-        out.println("Paced after the rounds, " + Figures.seconds(settings.measured().toNanos()) + " s each after a warm-up at the same pace; a command that "
-                + "could not be sent within one interval of its slot is dropped and counted as a late send:");
+        out.println("Paced after the rounds, " + Figures.seconds(settings.measured().toNanos()) + " s each after a warm-up at the same pace; latency is timed "
+                + "from each command's slot, and a slot missed by more than one interval is dropped and counted as a late send:");
         out.println();
         out.println("| games | paced | target events/s | events/s | late sends | ack p50 (ms) | ack p99 (ms) | goal | met? |");
         out.println("| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |");

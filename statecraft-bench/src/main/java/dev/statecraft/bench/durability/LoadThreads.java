@@ -17,9 +17,10 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Unpaced, a thread sends its next command as soon as the previous one is acknowledged (a closed loop:
  * the latency at that rate is mostly waiting behind the other threads' commands, threads ÷ rate). Paced,
  * each thread sends at most one command per slot, its slots {@code threads / commandsPerSecond} apart and
- * the first at a random point of the first interval, so the threads together send at the target rate; a
- * command that cannot be sent within one interval of its slot is dropped and counted as a late send, as
- * the server's load driver does.
+ * the first at a random point of the first interval, so the threads together send at the target rate. A
+ * paced command's latency is timed from its slot, not from when it was sent, so that a send held up by
+ * the game's previous command (or by the driver waking late) counts against the store; a slot missed by
+ * more than one interval is dropped and counted as a late send, and the schedule is kept.
  */
 final class LoadThreads {
     private final List<Thread> threads = new ArrayList<>();
@@ -81,11 +82,11 @@ final class LoadThreads {
                     for (; slot < now - intervalNanos; slot += intervalNanos) {
                         window.recordLateSend();
                     }
-                    slot += intervalNanos;
                 }
+                long started = intervalNanos > 0 ? slot : System.nanoTime();
+                slot += intervalNanos;
                 ZoneDriver zone = zones.get(next);
                 next = next + 1 == zones.size() ? 0 : next + 1;
-                long started = System.nanoTime();
                 int events = zone.move(engine);
                 window.record(System.nanoTime() - started, events);
             }

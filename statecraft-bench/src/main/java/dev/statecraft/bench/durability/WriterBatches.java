@@ -93,6 +93,7 @@ final class WriterBatches {
         return listener;
     }
 
+    /** The meters now; the longest commit starts again from 0, so windows read from one instance must not overlap. */
     Reading read() {
         DistributionSummary batches = registry.get("statecraft.store.batch.size").summary();
         Timer apply = registry.get("statecraft.store.batch.apply").timer();

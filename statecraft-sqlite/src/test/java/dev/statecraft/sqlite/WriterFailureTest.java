@@ -1,0 +1,159 @@
+package dev.statecraft.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.statecraft.store.AppendRequest;
+import dev.statecraft.store.ArchivedGame;
+import dev.statecraft.store.CommandRecord;
+import dev.statecraft.store.DuplicateCommandException;
+import dev.statecraft.store.GameRecord;
+import dev.statecraft.store.NewEvent;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The writer's rare failure paths, with the command records that wait in memory (decision record 0009): a real
+ * SQLite file behind a connection that fails one chosen call, as a database would.
+ */
+class WriterFailureTest {
+    @TempDir
+    Path folder;
+    private Path file;
+
+    @BeforeEach
+    void createGames() {
+        file = folder.resolve("statecraft.db");
+        try (SqliteStore store = SqliteStore.open(file)) {
+            store.games().register(new GameRecord("g", "test", Map.of(), Instant.EPOCH));
+            store.games().register(new GameRecord("h", "test", Map.of(), Instant.EPOCH));
+        }
+    }
+
+    @Test
+    void an_archive_undone_in_its_savepoint_leaves_the_records_its_game_staged_earlier_in_the_batch() throws Exception {
+        sql("CREATE TRIGGER fail_h BEFORE INSERT ON events WHEN NEW.game_id = 'h' BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+        AtomicInteger releases = new AtomicInteger();
+        // The batch fails on h's append, then runs one savepoint per write: g's append, the archive of g, h's append.
+        // The second release, the archive's, fails, so the archive alone is rolled back.
+        Connection connection = failing(new ConnectionFactory(file, SqliteOptions.defaults()).openWriter(), "execute",
+                args -> "RELEASE write".equals(args[0]) && releases.incrementAndGet() == 2);
+        CommandBacklog backlog = new CommandBacklog();
+        try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(connection), backlog, 100, WriterListener.NONE)) {
+            // A first batch holds the writer until the three writes are queued, so that they make the next batch together.
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch hold = new CountDownLatch(1);
+            writer.submit((session, versions, commands) -> {
+                holding.countDown();
+                try {
+                    hold.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            });
+            holding.await();
+            CompletableFuture<Long> appendG = writer.submit((session, versions, commands) -> SqliteEventLog.append(session, versions, commands, request("g", 0, "c-1")));
+            CompletableFuture<Void> archiveG = writer.submit((session, versions, commands) -> SqliteArchive.archive(session, versions, commands, archived("g")));
+            CompletableFuture<Long> appendH = writer.submit((session, versions, commands) -> SqliteEventLog.append(session, versions, commands, request("h", 0, "c-1")));
+            hold.countDown();
+
+            assertThat(appendG.join()).isEqualTo(1);
+            assertThatThrownBy(archiveG::join).hasMessageContaining("injected");
+            assertThatThrownBy(appendH::join).hasMessageContaining("injected failure");
+            assertThat(backlog.findCommitted("g", "c-1")).as("g's record, still waiting").contains(new CommandRecord("g", "c-1", 1, 1));
+            CompletableFuture<Long> retry = writer.submit((session, versions, commands) -> SqliteEventLog.append(session, versions, commands, request("g", 1, "c-1")));
+            assertThatThrownBy(retry::join).hasCauseInstanceOf(DuplicateCommandException.class);
+        }
+        assertThat(count("SELECT COUNT(*) FROM archived_games")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM commands WHERE game_id = 'g' AND command_id = 'c-1'")).as("written when the writer closed").isEqualTo(1);
+    }
+
+    @Test
+    void a_commit_that_fails_after_storing_its_batch_still_leaves_every_stored_append_recognised() throws Exception {
+        AtomicInteger commits = new AtomicInteger();
+        // The commit reaches the database, then reports a failure: the caller is not acknowledged, yet the events are stored.
+        Connection connection = storingThenFailing(new ConnectionFactory(file, SqliteOptions.defaults()).openWriter(), commits);
+        CommandBacklog backlog = new CommandBacklog();
+        try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(connection), backlog, 100, WriterListener.NONE)) {
+            CompletableFuture<Long> append = writer.submit((session, versions, commands) -> SqliteEventLog.append(session, versions, commands, request("g", 0, "c-1")));
+            assertThatThrownBy(append::join).hasMessageContaining("commit of 1 writes failed");
+            assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'g'")).as("events stored despite the failure").isEqualTo(1);
+
+            assertThat(count("SELECT COUNT(*) FROM commands WHERE game_id = 'g' AND command_id = 'c-1'")).as("its record, written from its events").isEqualTo(1);
+            CompletableFuture<Long> retry = writer.submit((session, versions, commands) -> SqliteEventLog.append(session, versions, commands, request("g", 1, "c-1")));
+            assertThatThrownBy(retry::join).hasCauseInstanceOf(DuplicateCommandException.class);
+        }
+    }
+
+    /** {@code real}, except that its {@code method} throws as a database would the first time {@code when} holds for the call's arguments. */
+    private static Connection failing(Connection real, String method, Predicate<Object[]> when) {
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, m, args) -> {
+            Object result = invoke(real, m, args);
+            if (result instanceof Statement statement && m.getName().equals("createStatement")) {
+                return Proxy.newProxyInstance(Statement.class.getClassLoader(), new Class<?>[] {Statement.class}, (p, sm, sargs) -> {
+                    if (sm.getName().equals(method) && sargs != null && when.test(sargs)) {
+                        throw new SQLException("disk I/O error (injected)");
+                    }
+                    return invoke(statement, sm, sargs);
+                });
+            }
+            return result;
+        });
+    }
+
+    /** {@code real}, except that its first commit is carried out and then reported as failed. */
+    private static Connection storingThenFailing(Connection real, AtomicInteger commits) {
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, m, args) -> {
+            Object result = invoke(real, m, args);
+            if (m.getName().equals("commit") && commits.incrementAndGet() == 1) {
+                throw new SQLException("disk I/O error (injected, after the commit)");
+            }
+            return result;
+        });
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static AppendRequest request(String gameId, long expectedVersion, String commandId) {
+        return new AppendRequest(gameId, expectedVersion, commandId, Instant.EPOCH, List.of(new NewEvent("Tick", 1, "{}".getBytes())));
+    }
+
+    private static ArchivedGame archived(String gameId) {
+        return new ArchivedGame(gameId, "test", Map.of(), Instant.EPOCH, Instant.EPOCH, "done", 1, 1, 1, new byte[1], new byte[1]);
+    }
+
+    private void sql(String statement) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    private long count(String query) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+}

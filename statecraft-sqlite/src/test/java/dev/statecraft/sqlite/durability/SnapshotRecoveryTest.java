@@ -46,7 +46,7 @@ class SnapshotRecoveryTest {
     /** Plays a match part way, waits for its snapshots to be written, and returns its state at the end. */
     private Versioned<Object> playWithSnapshots(SqliteStore store) {
         try (Engine engine = engine(store, EVERY_FIVE, Recovery.LATEST, new SimpleMeterRegistry())) {
-            engine.create((GameType) EVERY_FIVE, "m-1", Setup.empty());
+            engine.create(EVERY_FIVE, "m-1", Setup.empty());
             Moves.seatBoth(engine, "m-1");
             Moves.play(engine, "m-1", 12);
             Versioned<Object> state = engine.state("m-1");
@@ -115,7 +115,7 @@ class SnapshotRecoveryTest {
     void a_snapshots_only_game_whose_snapshot_is_damaged_is_refused_by_name_and_never_served_wrong() throws SQLException {
         GameType<?, ?, ?, ?> snapshotsOnly = TestTypes.cards("cards-latest", Persistence.defaults().withStrategy(Strategy.SNAPSHOTS_ONLY));
         try (SqliteStore store = SqliteStore.open(file()); Engine engine = engine(store, snapshotsOnly, Recovery.LATEST, new SimpleMeterRegistry())) {
-            engine.create((GameType) snapshotsOnly, "m-1", Setup.empty());
+            engine.create(snapshotsOnly, "m-1", Setup.empty());
             Moves.seatBoth(engine, "m-1");
             assertThat(store.events().lastVersion("m-1")).isZero();
             assertThat(store.snapshots().latest("m-1")).map(s -> s.version()).contains(3L);

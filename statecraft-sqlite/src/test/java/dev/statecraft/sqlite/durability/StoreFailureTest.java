@@ -43,6 +43,7 @@ class StoreFailureTest {
     Path folder;
 
     @Test
+    @SuppressWarnings("try") // releaseBeforeEngineCloses is there for the order in which the resources close
     void a_full_write_behind_buffer_fails_the_next_command_clearly_unapplied_while_other_games_keep_being_served() throws Exception {
         GameType<?, ?, ?, ?> buffered = TestTypes.cards("cards-buffered",
                 Persistence.defaults().withWritePolicy(WritePolicy.buffered(Duration.ofMillis(20), 1_000)));
@@ -53,7 +54,7 @@ class StoreFailureTest {
                      .options(EngineOptions.defaults().withWriteBehindCapacity(5).withWriteBehindWait(Duration.ofMillis(200))
                              .withPassivateAfter(Duration.ZERO)).build();
              AutoCloseable releaseBeforeEngineCloses = store::release) {
-            engine.create((GameType) buffered, "stuck", Setup.empty());
+            engine.create(buffered, "stuck", Setup.empty());
             engine.create(Cards.TYPE, "steady", Setup.empty());
             Moves.seatBoth(engine, "stuck");
             Moves.play(engine, "stuck", 1);

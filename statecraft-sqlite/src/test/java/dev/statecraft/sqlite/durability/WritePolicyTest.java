@@ -52,7 +52,7 @@ class WritePolicyTest {
     @Test
     void a_buffered_command_is_acknowledged_before_it_is_stored_and_stored_within_the_flush_interval() {
         try (Engine engine = engine(BUFFERED)) {
-            engine.create((GameType) BUFFERED, "m-1", Setup.empty());
+            engine.create(BUFFERED, "m-1", Setup.empty());
             Moves.submit(engine, "m-1", "ann", "join-ann", new CardCommand.Join());
 
             assertThat(store.events().lastVersion("m-1")).isZero();
@@ -64,7 +64,7 @@ class WritePolicyTest {
     void a_phase_change_flushes_a_buffered_game_without_waiting_for_the_interval() {
         GameType<?, ?, ?, ?> slow = TestTypes.cards("cards-slow", Persistence.defaults().withWritePolicy(WritePolicy.buffered(Duration.ofHours(1), 1_000)));
         try (Engine engine = engine(slow)) {
-            engine.create((GameType) slow, "m-1", Setup.empty());
+            engine.create(slow, "m-1", Setup.empty());
             Moves.submit(engine, "m-1", "ann", "join-ann", new CardCommand.Join());
             Moves.submit(engine, "m-1", "bob", "join-bob", new CardCommand.Join());
 
@@ -76,8 +76,8 @@ class WritePolicyTest {
     void buffered_writes_are_flushed_when_the_game_is_passivated_and_when_the_engine_closes() {
         GameType<?, ?, ?, ?> slow = TestTypes.cards("cards-slow", Persistence.defaults().withWritePolicy(WritePolicy.buffered(Duration.ofHours(1), 1_000)));
         try (Engine engine = engine(slow)) {
-            engine.create((GameType) slow, "m-1", Setup.empty());
-            engine.create((GameType) slow, "m-2", Setup.empty());
+            engine.create(slow, "m-1", Setup.empty());
+            engine.create(slow, "m-2", Setup.empty());
             Moves.submit(engine, "m-1", "ann", "join-ann", new CardCommand.Join());
             Moves.submit(engine, "m-2", "ann", "join-ann", new CardCommand.Join());
             assertThat(store.events().lastVersion("m-1")).isZero();
@@ -120,7 +120,7 @@ class WritePolicyTest {
                 .writePolicy(CardCommand.Forfeit.class, WritePolicy.durable())
                 .build();
         try (Engine engine = engine(mixed)) {
-            engine.create((GameType) mixed, "m-1", Setup.empty());
+            engine.create(mixed, "m-1", Setup.empty());
             Moves.seatBoth(engine, "m-1");
 
             Moves.submit(engine, "m-1", "ann", "forfeit", new CardCommand.Forfeit());

@@ -8,7 +8,6 @@ import dev.statecraft.server.TokenAuthority;
 import dev.statecraft.sqlite.SqliteOptions;
 import dev.statecraft.sqlite.SqliteStore;
 import dev.statecraft.sqlite.SqliteStoreProvider;
-import dev.statecraft.sqlite.SqliteWriterMetrics;
 import dev.statecraft.store.Store;
 import dev.statecraft.store.memory.InMemoryStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -143,8 +142,7 @@ final class ServeCommand implements Callable<Integer> {
                 } catch (IOException e) {
                     throw new CliException(ExitCodes.FAILURE, "cannot create data folder " + data.folder + ": " + e.getMessage());
                 }
-                yield SqliteStore.open(data.folder.resolve(SqliteStoreProvider.FILE_NAME), SqliteOptions.defaults(),
-                        new SqliteWriterMetrics(registry));
+                yield SqliteStore.open(data.folder.resolve(SqliteStoreProvider.FILE_NAME), SqliteOptions.defaults(), registry);
             }
             case "memory" -> InMemoryStore.create();
             default -> throw new CliException(ExitCodes.USAGE, "--store must be sqlite or memory (was '" + store + "')");

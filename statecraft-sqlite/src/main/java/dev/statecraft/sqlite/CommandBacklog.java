@@ -55,12 +55,17 @@ final class CommandBacklog {
 
     /** Committed records by game and command id: read by any thread, changed by the writer only. */
     private final Map<String, Map<String, CommandRecord>> committed = new ConcurrentHashMap<>();
-    private int committedCount;
+    private volatile int committedCount;
     /** The running batch's records in the order staged, the games it archived, and the games whose records it wrote to the table. */
     private final LinkedHashMap<Key, CommandRecord> staged = new LinkedHashMap<>();
     private final Map<String, Integer> stagedPerGame = new HashMap<>();
     private final List<String> archived = new ArrayList<>();
     private final Set<String> written = new HashSet<>();
+
+    /** Committed records not yet in the table; read by any thread. */
+    int waiting() {
+        return committedCount;
+    }
 
     /** For the writer: the record of {@code commandId} if it is committed or staged but not yet in the table. */
     Optional<CommandRecord> find(String gameId, String commandId) {

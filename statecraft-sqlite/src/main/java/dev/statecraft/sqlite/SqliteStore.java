@@ -7,6 +7,8 @@ import dev.statecraft.store.GameImport;
 import dev.statecraft.store.SnapshotStore;
 import dev.statecraft.store.Store;
 import dev.statecraft.store.StoreException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,12 +36,14 @@ public final class SqliteStore implements Store {
     private final SqliteEventLog events;
     private final SqliteSnapshots snapshots;
     private final SqliteArchive archive;
+    private final CommandBacklog backlog;
 
     private SqliteStore(Path file, GroupCommitWriter writer, CommandBacklog backlog, LogCheckpointer checkpointer, ReadConnections reads) {
         this.file = file;
         this.writer = writer;
         this.checkpointer = checkpointer;
         this.reads = reads;
+        this.backlog = backlog;
         this.catalog = new SqliteCatalog(writer, reads);
         this.events = new SqliteEventLog(writer, reads, backlog);
         this.snapshots = new SqliteSnapshots(writer, reads);
@@ -48,6 +52,18 @@ public final class SqliteStore implements Store {
 
     public static SqliteStore open(Path file) {
         return open(file, SqliteOptions.defaults(), WriterListener.NONE);
+    }
+
+    /**
+     * Opens the store with its meters in {@code registry}: the writer's batches ({@link SqliteWriterMetrics}) and
+     * {@code statecraft.store.commands.waiting}, the command records not yet written to their table.
+     */
+    public static SqliteStore open(Path file, SqliteOptions options, MeterRegistry registry) {
+        SqliteStore store = open(file, options, new SqliteWriterMetrics(registry));
+        Gauge.builder("statecraft.store.commands.waiting", store.backlog, CommandBacklog::waiting)
+                .description("Command records committed with their events but not yet written to the commands table (decision record 0009)")
+                .register(registry);
+        return store;
     }
 
     /**

@@ -11,6 +11,6 @@ public final class SqliteStoreProvider implements StoreProvider {
 
     @Override
     public Store open(Path dataFolder, MeterRegistry metrics) {
-        return SqliteStore.open(dataFolder.resolve(FILE_NAME), SqliteOptions.defaults(), new SqliteWriterMetrics(metrics));
+        return SqliteStore.open(dataFolder.resolve(FILE_NAME), SqliteOptions.defaults(), metrics);
     }
 }

@@ -44,6 +44,8 @@ class MetricsTest {
             assertThat(metrics.get("statecraft.commands.rejected").tag("code", "unknown-player").counter().count()).isEqualTo(1);
             assertThat(metrics.get("statecraft.store.batch.size").summary().count()).isPositive();
             assertThat(metrics.get("statecraft.store.batch.sync").timer().count()).isPositive();
+            assertThat(metrics.get("statecraft.store.commands.waiting").gauge().value()).as("the zone's two records, fewer than a game's write")
+                    .isGreaterThanOrEqualTo(2);
             assertThat(metrics.get("statecraft.snapshots").tag("outcome", "saved").counters()).isNotEmpty();
             assertThat(metrics.get("statecraft.games.loads").tag("result", "hit").counter().count()).isPositive();
             assertThat(metrics.get("statecraft.games.loads.time").tag("game.type", "cards").timers().stream().mapToLong(t -> t.count()).sum())

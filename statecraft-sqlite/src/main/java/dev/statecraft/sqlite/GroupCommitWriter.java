@@ -157,10 +157,8 @@ final class GroupCommitWriter implements AutoCloseable {
                 versions.rollback();
                 commands.rollback();
                 rollbackQuietly();
-                StoreException failure = new StoreException("sqlite " + file + ": a write failed inside a batch and could not be rolled back alone; "
-                        + "none of the batch's " + batch.size() + " writes was stored: " + notIsolated.getCause().getMessage(), notIsolated.getCause());
-                LOG.log(Level.ERROR, failure.getMessage(), failure);
-                batch.forEach(p -> p.done().completeExceptionally(failure));
+                failAll(batch, new StoreException("sqlite " + file + ": a write failed inside a batch and could not be rolled back alone; "
+                        + "none of the batch's " + batch.size() + " writes was stored: " + notIsolated.getCause().getMessage(), notIsolated.getCause()));
                 return;
             }
         }
@@ -174,9 +172,7 @@ final class GroupCommitWriter implements AutoCloseable {
             rollbackQuietly();
             secureCommandsAfterFailedCommit();
             commands.rollback();
-            StoreException failure = new StoreException("sqlite " + file + ": commit of " + batch.size() + " writes failed; none is acknowledged: " + e.getMessage(), e);
-            LOG.log(Level.ERROR, failure.getMessage(), e);
-            batch.forEach(p -> p.done().completeExceptionally(failure));
+            failAll(batch, new StoreException("sqlite " + file + ": commit of " + batch.size() + " writes failed; none is acknowledged: " + e.getMessage(), e));
             return;
         }
         long committed = System.nanoTime();
@@ -186,6 +182,11 @@ final class GroupCommitWriter implements AutoCloseable {
             LOG.log(Level.WARNING, "sqlite " + file + ": writer listener failed", e);
         }
         completions.forEach(Runnable::run);
+    }
+
+    private static void failAll(List<Pending<?>> batch, StoreException failure) {
+        LOG.log(Level.ERROR, failure.getMessage(), failure.getCause());
+        batch.forEach(p -> p.done().completeExceptionally(failure));
     }
 
     private List<Runnable> applyAll(List<Pending<?>> batch) throws MidWriteFailure {

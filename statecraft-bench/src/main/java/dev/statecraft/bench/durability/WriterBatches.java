@@ -1,5 +1,6 @@
 package dev.statecraft.bench.durability;
 
+import dev.statecraft.bench.SlowCommits;
 import dev.statecraft.sqlite.SqliteWriterMetrics;
 import dev.statecraft.sqlite.WriterListener;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -8,8 +9,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The SQLite group-commit writer's meters ({@link SqliteWriterMetrics}), read at the start and the end of
@@ -18,18 +17,12 @@ import java.util.concurrent.atomic.LongAdder;
  * plus sync took over 5 ms: every durable command in such a commit, or queued behind it, waits that long.
  */
 final class WriterBatches {
-    static final long SLOW_COMMIT_NANOS = 5_000_000;
-
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final SqliteWriterMetrics metrics = new SqliteWriterMetrics(registry);
-    private final LongAdder slowCommits = new LongAdder();
-    private final AtomicLong longestCommitNanos = new AtomicLong();
+    private final SlowCommits slowCommits = new SlowCommits();
     private final WriterListener listener = (writes, applyNanos, commitNanos) -> {
         metrics.batchCommitted(writes, applyNanos, commitNanos);
-        longestCommitNanos.accumulateAndGet(commitNanos, Math::max);
-        if (commitNanos > SLOW_COMMIT_NANOS) {
-            slowCommits.increment();
-        }
+        slowCommits.batchCommitted(writes, applyNanos, commitNanos);
     };
 
     /** Cumulative readings of the writer's meters at one moment; {@code longestCommitNanos} is since the previous reading. */
@@ -75,7 +68,8 @@ final class WriterBatches {
     }
 
     static void printHeader(PrintStream out, String run, String... extraColumns) {
-        out.println("| " + run + " | commits/s | writes per commit (mean) | run the SQL (ms, mean) | commit + sync (ms, mean) | commits over 5 ms "
+        out.println("| " + run + " | commits/s | writes per commit (mean) | run the SQL (ms, mean) | commit + sync (ms, mean) | commits over "
+                + SlowCommits.THRESHOLD_NANOS / 1_000_000 + " ms "
                 + "| longest commit + sync (ms) |" + cells(extraColumns));
         out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |" + " ---: |".repeat(extraColumns.length));
     }
@@ -99,6 +93,6 @@ final class WriterBatches {
         Timer apply = registry.get("statecraft.store.batch.apply").timer();
         Timer sync = registry.get("statecraft.store.batch.sync").timer();
         return new Reading(batches.count(), batches.totalAmount(), apply.totalTime(TimeUnit.NANOSECONDS), sync.totalTime(TimeUnit.NANOSECONDS),
-                slowCommits.sum(), longestCommitNanos.getAndSet(0));
+                slowCommits.count(), slowCommits.longestNanosAndReset());
     }
 }

@@ -6,6 +6,7 @@ import static dev.statecraft.bench.durability.Figures.mebibytes;
 import static dev.statecraft.bench.durability.Figures.met;
 import static dev.statecraft.bench.durability.Figures.millis;
 
+import dev.statecraft.bench.SlowCommits;
 import dev.statecraft.bench.durability.Figures;
 import java.io.PrintStream;
 import java.util.List;
@@ -50,10 +51,10 @@ final class LoadReport {
         }
         out.println();
         out.println("What stops every connection at once, in the same windows: the server's longest garbage-collection pause, its store's "
-                + "commits whose commit + sync took over " + ServerStalls.SLOW_SYNC_NANOS / 1_000_000 + " ms (every durable command waits for one), "
+                + "commits whose commit + sync took over " + SlowCommits.THRESHOLD_NANOS / 1_000_000 + " ms (every durable command waits for one), "
                 + "and the driver's own longest pause (it delays the arrival stamp of every message the driver was about to read).");
         out.println();
-        out.println("| connections | mode | server's longest GC pause (ms) | commits over " + ServerStalls.SLOW_SYNC_NANOS / 1_000_000
+        out.println("| connections | mode | server's longest GC pause (ms) | commits over " + SlowCommits.THRESHOLD_NANOS / 1_000_000
                 + " ms | longest commit + sync (ms) | driver's longest GC pause (ms) |");
         out.println("| ---: | --- | ---: | ---: | ---: | ---: |");
         for (ServerLoad.Round round : rounds) {

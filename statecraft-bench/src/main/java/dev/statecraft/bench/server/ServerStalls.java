@@ -1,8 +1,8 @@
 package dev.statecraft.bench.server;
 
+import dev.statecraft.bench.SlowCommits;
 import dev.statecraft.sqlite.WriterListener;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What can stall every connection of the load server at once, for the load report to set beside the
@@ -11,11 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * previous reading.
  */
 final class ServerStalls implements WriterListener {
-    static final long SLOW_SYNC_NANOS = 5_000_000;
-
     private final GcPauses pauses;
-    private final AtomicLong longestSyncNanos = new AtomicLong();
-    private final AtomicLong slowSyncs = new AtomicLong();
+    private final SlowCommits slowCommits = new SlowCommits();
 
     private ServerStalls(GcPauses pauses) {
         this.pauses = pauses;
@@ -26,15 +23,12 @@ final class ServerStalls implements WriterListener {
     }
     @Override
     public void batchCommitted(int writes, long applyNanos, long commitNanos) {
-        longestSyncNanos.accumulateAndGet(commitNanos, Math::max);
-        if (commitNanos > SLOW_SYNC_NANOS) {
-            slowSyncs.incrementAndGet();
-        }
+        slowCommits.batchCommitted(writes, applyNanos, commitNanos);
     }
 
     /** {@code longestGcPauseMillis=.. slowSyncs=.. longestSyncMicros=..}; the two longest start again from 0. */
     String readAndReset() {
         return String.format(Locale.ROOT, "longestGcPauseMillis=%d slowSyncs=%d longestSyncMicros=%d",
-                pauses.longestMillisAndReset(), slowSyncs.get(), longestSyncNanos.getAndSet(0) / 1_000);
+                pauses.longestMillisAndReset(), slowCommits.count(), slowCommits.longestNanosAndReset() / 1_000);
     }
 }

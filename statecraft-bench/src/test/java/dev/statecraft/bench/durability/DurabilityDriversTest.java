@@ -38,10 +38,7 @@ class DurabilityDriversTest {
 
     @Test
     void one_durable_game_is_acknowledged_command_by_command_and_compared_with_the_raw_fsync_rate() {
-        DurableReport report;
-        try (ScratchFolder folder = ScratchFolder.create(data, "durable", false)) {
-            report = DurableLoad.run(new DurableLoad.Settings(1, 4, SHORT, ONE_SECOND, SHORT, 1, 4_096, 4_000, 0, 0), folder);
-        }
+        DurableReport report = durableLoad(new DurableLoad.Settings(1, 4, SHORT, ONE_SECOND, SHORT, 1, 4_096, 4_000, 0, 0));
 
         assertThat(report.load().events()).isPositive().isEqualTo(report.load().commands());
         assertThat(report.load().writer().commits()).isPositive();
@@ -51,10 +48,7 @@ class DurabilityDriversTest {
 
     @Test
     void rounds_alternate_a_raw_fsync_probe_with_a_measured_window_and_are_reported_one_by_one_and_together() {
-        DurableReport report;
-        try (ScratchFolder folder = ScratchFolder.create(data, "durable", false)) {
-            report = DurableLoad.run(new DurableLoad.Settings(1, 4, SHORT, SHORT, SHORT, 3, 4_096, 4_000, 0, 0), folder);
-        }
+        DurableReport report = durableLoad(new DurableLoad.Settings(1, 4, SHORT, SHORT, SHORT, 3, 4_096, 4_000, 0, 0));
 
         assertThat(report.probes()).hasSize(3);
         assertThat(report.windows()).hasSize(3);
@@ -66,10 +60,7 @@ class DurabilityDriversTest {
 
     @Test
     void many_durable_games_are_driven_by_a_virtual_thread_each_and_share_commits() {
-        DurableReport report;
-        try (ScratchFolder folder = ScratchFolder.create(data, "durable", false)) {
-            report = DurableLoad.run(new DurableLoad.Settings(10, 4, SHORT, ONE_SECOND, SHORT, 1, 4_096, 4_000, 0, 0), folder);
-        }
+        DurableReport report = durableLoad(new DurableLoad.Settings(10, 4, SHORT, ONE_SECOND, SHORT, 1, 4_096, 4_000, 0, 0));
 
         assertThat(report.load().events()).isPositive();
         assertThat(report.load().writer().meanWrites()).isGreaterThanOrEqualTo(1);
@@ -79,10 +70,7 @@ class DurabilityDriversTest {
 
     @Test
     void paced_windows_send_at_their_rate_and_count_the_commands_they_could_not_send_in_time() {
-        DurableReport report;
-        try (ScratchFolder folder = ScratchFolder.create(data, "durable", false)) {
-            report = DurableLoad.run(new DurableLoad.Settings(10, 4, SHORT, ONE_SECOND, SHORT, 1, 4_096, 4_000, 200, 0.5), folder);
-        }
+        DurableReport report = durableLoad(new DurableLoad.Settings(10, 4, SHORT, ONE_SECOND, SHORT, 1, 4_096, 4_000, 200, 0.5));
 
         assertThat(report.paced()).extracting(DurableReport.Paced::label).containsExactly("at `--rate`", "at 50 % of the peak");
         DurableReport.Paced atRate = report.paced().getFirst();
@@ -146,6 +134,13 @@ class DurabilityDriversTest {
             assertThat(made).isDirectory();
         }
         assertThat(made).doesNotExist();
+    }
+
+    /** Runs {@link DurableLoad} in a scratch folder of {@link #data}, which it leaves empty. */
+    private DurableReport durableLoad(DurableLoad.Settings settings) {
+        try (ScratchFolder folder = ScratchFolder.create(data, "durable", false)) {
+            return DurableLoad.run(settings, folder);
+        }
     }
 
     private static String printed(Consumer<PrintStream> print) {

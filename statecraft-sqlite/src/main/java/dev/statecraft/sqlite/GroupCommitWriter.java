@@ -131,8 +131,10 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void copyRestOfLogNow() {
+        long started = System.nanoTime();
         try {
             LogCheckpointer.checkpointPassively(session.connection());
+            listener.logCopied(System.nanoTime() - started);
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "sqlite " + file + ": copying the rest of the log failed; the checkpointer asks again", e);
         }

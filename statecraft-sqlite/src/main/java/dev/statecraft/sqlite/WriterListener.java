@@ -1,6 +1,6 @@
 package dev.statecraft.sqlite;
 
-/** Told about every committed batch; metrics hang off it. */
+/** Told about every committed batch, and every copy of the log's rest the writer makes; metrics hang off it. */
 @FunctionalInterface
 public interface WriterListener {
     WriterListener NONE = (writes, applyNanos, commitNanos) -> { };
@@ -11,4 +11,13 @@ public interface WriterListener {
      * @param commitNanos time spent committing and syncing
      */
     void batchCommitted(int writes, long applyNanos, long commitNanos);
+
+    /**
+     * The writer copied the rest of the write-ahead log back into the database file, between two batches, so
+     * that the log starts again (decision record 0007): every write waiting meanwhile waited this long too.
+     *
+     * @param nanos time the copy took, its sync of the database file included
+     */
+    default void logCopied(long nanos) {
+    }
 }

@@ -1,6 +1,6 @@
 package dev.statecraft.bench.durability;
 
-import dev.statecraft.bench.SlowCommits;
+import dev.statecraft.bench.WriterStalls;
 import dev.statecraft.sqlite.SqliteWriterMetrics;
 import dev.statecraft.sqlite.WriterListener;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -13,25 +13,36 @@ import java.util.concurrent.TimeUnit;
 /**
  * The SQLite group-commit writer's meters ({@link SqliteWriterMetrics}), read at the start and the end of
  * a measured window: how many transactions it committed (one sync each), how many writes each held, how
- * long running a batch's SQL took, and how long commit plus sync took; and its slow commits, whose commit
- * plus sync took over 5 ms: every durable command in such a commit, or queued behind it, waits that long.
+ * long running a batch's SQL took, and how long commit plus sync took; and its stalls ({@link WriterStalls}):
+ * commits whose commit plus sync took over 5 ms, and its copies of the rest of the log between two batches.
+ * Every durable command in such a commit, or queued behind it or the copy, waits that long.
  */
 final class WriterBatches {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final SqliteWriterMetrics metrics = new SqliteWriterMetrics(registry);
-    private final SlowCommits slowCommits = new SlowCommits();
-    private final WriterListener listener = (writes, applyNanos, commitNanos) -> {
-        metrics.batchCommitted(writes, applyNanos, commitNanos);
-        slowCommits.batchCommitted(writes, applyNanos, commitNanos);
+    private final WriterStalls stalls = new WriterStalls();
+    private final WriterListener listener = new WriterListener() {
+        @Override
+        public void batchCommitted(int writes, long applyNanos, long commitNanos) {
+            metrics.batchCommitted(writes, applyNanos, commitNanos);
+            stalls.batchCommitted(writes, applyNanos, commitNanos);
+        }
+
+        @Override
+        public void logCopied(long nanos) {
+            metrics.logCopied(nanos);
+            stalls.logCopied(nanos);
+        }
     };
 
-    /** Cumulative readings of the writer's meters at one moment; {@code longestCommitNanos} is since the previous reading. */
-    record Reading(long commits, double writes, double applyNanos, double syncNanos, long slowCommits, long longestCommitNanos) {
+    /** Cumulative readings of the writer's meters at one moment; the two longest are since the previous reading. */
+    record Reading(long commits, double writes, double applyNanos, double syncNanos, long slowCommits, long longestCommitNanos, long logCopies,
+                   long longestLogCopyNanos) {
     }
 
     /** What the writer did between two readings. */
     record Activity(long commits, double meanWrites, double meanApplyNanos, double meanSyncNanos, double commitsPerSecond, long slowCommits,
-                    long longestCommitNanos) {
+                    long longestCommitNanos, long logCopies, long longestLogCopyNanos) {
         static Activity between(Reading start, Reading end, double seconds) {
             long commits = end.commits() - start.commits();
             return new Activity(commits,
@@ -40,7 +51,9 @@ final class WriterBatches {
                     perCommit(end.syncNanos() - start.syncNanos(), commits),
                     commits / seconds,
                     end.slowCommits() - start.slowCommits(),
-                    end.longestCommitNanos());
+                    end.longestCommitNanos(),
+                    end.logCopies() - start.logCopies(),
+                    end.longestLogCopyNanos());
         }
 
         /** Several windows' activity as one, over {@code seconds} in all. */
@@ -52,7 +65,9 @@ final class WriterBatches {
                     perCommit(windows.stream().mapToDouble(w -> w.meanSyncNanos * w.commits).sum(), commits),
                     commits / seconds,
                     windows.stream().mapToLong(Activity::slowCommits).sum(),
-                    windows.stream().mapToLong(Activity::longestCommitNanos).max().orElse(0));
+                    windows.stream().mapToLong(Activity::longestCommitNanos).max().orElse(0),
+                    windows.stream().mapToLong(Activity::logCopies).sum(),
+                    windows.stream().mapToLong(Activity::longestLogCopyNanos).max().orElse(0));
         }
 
         private static double perCommit(double total, long commits) {
@@ -61,17 +76,17 @@ final class WriterBatches {
 
         /** One row under {@link #printHeader}, with the cells of its extra columns. */
         void printRow(PrintStream out, String run, String... extraCells) {
-            out.printf("| %s | %s | %s | %s | %s | %s | %s |%s%n", run, Figures.count(commitsPerSecond), Figures.decimal(meanWrites),
+            out.printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s |%s%n", run, Figures.count(commitsPerSecond), Figures.decimal(meanWrites),
                     Figures.millis(meanApplyNanos), Figures.millis(meanSyncNanos), Figures.count(slowCommits), Figures.millis(longestCommitNanos),
-                    cells(extraCells));
+                    Figures.count(logCopies), Figures.millis(longestLogCopyNanos), cells(extraCells));
         }
     }
 
     static void printHeader(PrintStream out, String run, String... extraColumns) {
         out.println("| " + run + " | commits/s | writes per commit (mean) | run the SQL (ms, mean) | commit + sync (ms, mean) | commits over "
-                + SlowCommits.THRESHOLD_NANOS / 1_000_000 + " ms "
-                + "| longest commit + sync (ms) |" + cells(extraColumns));
-        out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |" + " ---: |".repeat(extraColumns.length));
+                + WriterStalls.SLOW_COMMIT_NANOS / 1_000_000 + " ms "
+                + "| longest commit + sync (ms) | writer's log copies | longest log copy (ms) |" + cells(extraColumns));
+        out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |" + " ---: |".repeat(extraColumns.length));
     }
 
     private static String cells(String... values) {
@@ -93,6 +108,6 @@ final class WriterBatches {
         Timer apply = registry.get("statecraft.store.batch.apply").timer();
         Timer sync = registry.get("statecraft.store.batch.sync").timer();
         return new Reading(batches.count(), batches.totalAmount(), apply.totalTime(TimeUnit.NANOSECONDS), sync.totalTime(TimeUnit.NANOSECONDS),
-                slowCommits.count(), slowCommits.longestNanosAndReset());
+                stalls.slowCommits(), stalls.longestCommitNanosAndReset(), stalls.logCopies(), stalls.longestLogCopyNanosAndReset());
     }
 }

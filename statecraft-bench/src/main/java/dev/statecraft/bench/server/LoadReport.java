@@ -6,7 +6,7 @@ import static dev.statecraft.bench.durability.Figures.mebibytes;
 import static dev.statecraft.bench.durability.Figures.met;
 import static dev.statecraft.bench.durability.Figures.millis;
 
-import dev.statecraft.bench.SlowCommits;
+import dev.statecraft.bench.WriterStalls;
 import dev.statecraft.bench.durability.Figures;
 import java.io.PrintStream;
 import java.util.List;
@@ -51,16 +51,18 @@ final class LoadReport {
         }
         out.println();
         out.println("What stops every connection at once, in the same windows: the server's longest garbage-collection pause, its store's "
-                + "commits whose commit + sync took over " + SlowCommits.THRESHOLD_NANOS / 1_000_000 + " ms (every durable command waits for one), "
+                + "commits whose commit + sync took over " + WriterStalls.SLOW_COMMIT_NANOS / 1_000_000 + " ms (every durable command waits for one), "
+                + "the store writer's copies of the rest of its log between two batches (every durable command waits for those too), "
                 + "and the driver's own longest pause (it delays the arrival stamp of every message the driver was about to read).");
         out.println();
-        out.println("| connections | mode | server's longest GC pause (ms) | commits over " + SlowCommits.THRESHOLD_NANOS / 1_000_000
-                + " ms | longest commit + sync (ms) | driver's longest GC pause (ms) |");
-        out.println("| ---: | --- | ---: | ---: | ---: | ---: |");
+        out.println("| connections | mode | server's longest GC pause (ms) | commits over " + WriterStalls.SLOW_COMMIT_NANOS / 1_000_000
+                + " ms | longest commit + sync (ms) | writer's log copies | longest log copy (ms) | driver's longest GC pause (ms) |");
+        out.println("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (ServerLoad.Round round : rounds) {
             for (LoadWindow.Result window : List.of(round.peak(), round.paced())) {
-                out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", count(round.connections()), window.mode(), count(window.longestGcPauseMillis()),
-                        count(window.slowSyncs()), millis(window.longestSyncMicros() * 1_000.0), count(window.driverLongestGcPauseMillis()));
+                out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n", count(round.connections()), window.mode(),
+                        count(window.longestGcPauseMillis()), count(window.slowSyncs()), millis(window.longestSyncMicros() * 1_000.0),
+                        count(window.logCopies()), millis(window.longestLogCopyMicros() * 1_000.0), count(window.driverLongestGcPauseMillis()));
             }
         }
         out.println();

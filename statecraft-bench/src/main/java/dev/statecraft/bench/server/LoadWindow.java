@@ -29,7 +29,7 @@ final class LoadWindow {
     record Result(String mode, double targetPerSecond, double seconds, double commandsPerSecond, long commands, Histogram latency,
                   long errors, long lateSends, long matchesFinished, double serverCores, double driverCores, double serverGcShare,
                   long serverGcCount, long longestGcPauseMillis, long driverLongestGcPauseMillis, long slowSyncs, long longestSyncMicros,
-                  String loadAverageAtStart,
+                  long logCopies, long longestLogCopyMicros, String loadAverageAtStart,
                   String loadAverageAtEnd) {
     }
 
@@ -70,7 +70,8 @@ final class LoadWindow {
         return new Result(mode, targetPerSecond, elapsed / 1e9, commands * 1e9 / elapsed, commands, latency,
                 run.errorCount() - errors, run.lateSends.sum() - late, run.matchesFinished.sum() - matches,
                 serverCores, driverCores, gcMillis * 1e6 / elapsed, gcCount, number(end, "longestGcPauseMillis"), driverPauses.longestMillisAndReset(),
-                number(end, "slowSyncs") - number(serverStats, "slowSyncs"), number(end, "longestSyncMicros"), loadAverage, loadAverage());
+                number(end, "slowSyncs") - number(serverStats, "slowSyncs"), number(end, "longestSyncMicros"),
+                number(end, "logCopies") - number(serverStats, "logCopies"), number(end, "longestLogCopyMicros"), loadAverage, loadAverage());
     }
 
     static long number(Map<String, String> values, String key) {

@@ -1,6 +1,5 @@
 package dev.statecraft.sqlite;
 
-import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,12 +18,6 @@ import java.time.Duration;
  * pages, it therefore asks the writer to copy the few pages committed since its last pass, between two
  * batches (see {@link GroupCommitWriter#copyRestOfLog()}).
  *
- * <p>A pass copies pages into the database file without syncing it: SQLite syncs the file only when a copy
- * reaches the log's end, which is the writer's copy, so that one sync would flush every page copied since the
- * log began, and every commit would wait for it (decision record 0007). So after each pass that copied pages
- * this thread syncs the database file itself ({@link DatabaseFileSync}), and the writer's sync finds little
- * left to flush.
- *
  * <p>A pass that fails is tried again every second, with one warning until one succeeds; meanwhile the
  * writer's own automatic checkpoint bounds the log (see {@link ConnectionFactory#WRITER_CHECKPOINT_FACTOR}).
  */
@@ -34,36 +27,27 @@ final class LogCheckpointer implements AutoCloseable {
     private static final Duration INTERVAL = Duration.ofMillis(50);
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(1);
 
-    /** Writes the database file's changed pages to the disk and waits for it. */
-    @FunctionalInterface
-    interface DatabaseSync {
-        void sync() throws IOException;
-    }
-
-    /** What a pass found: the pages the log holds, and how many of them are copied (both -1 if another checkpoint was running). */
-    record LogPages(int inLog, int copied) {
-    }
-
-    /** Runs a passive checkpoint on {@code connection}, which copies what it can and never waits for the writer. */
-    static LogPages checkpointPassively(Connection connection) throws SQLException {
+    /**
+     * Runs a passive checkpoint on {@code connection}, which copies what it can and never waits for the
+     * writer, and returns the pages the log holds (-1 if another checkpoint was running).
+     */
+    static int checkpointPassively(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
             rs.next();
-            return new LogPages(rs.getInt(2), rs.getInt(3));
+            return rs.getInt(2);
         }
     }
 
     private final Path file;
     private final Connection connection;
-    private final DatabaseSync databaseSync;
     private final int checkpointPages;
     private final GroupCommitWriter writer;
     private final Thread thread;
     private volatile boolean closing;
 
-    LogCheckpointer(Path file, Connection connection, DatabaseSync databaseSync, int checkpointPages, GroupCommitWriter writer) {
+    LogCheckpointer(Path file, Connection connection, int checkpointPages, GroupCommitWriter writer) {
         this.file = file;
         this.connection = connection;
-        this.databaseSync = databaseSync;
         this.checkpointPages = checkpointPages;
         this.writer = writer;
         this.thread = Thread.ofPlatform().name("statecraft-sqlite-checkpointer").daemon().start(this::run);
@@ -71,25 +55,20 @@ final class LogCheckpointer implements AutoCloseable {
 
     private void run() {
         boolean failing = false;
-        int copiedAtLastSync = 0;
         while (!closing) {
             try {
                 Thread.sleep(failing ? RETRY_AFTER_FAILURE : INTERVAL);
-                LogPages pages = checkpointPassively(connection);
-                if (pages.copied() > 0 && pages.copied() != copiedAtLastSync) {
-                    databaseSync.sync();
-                    copiedAtLastSync = pages.copied();
-                }
+                int logPages = checkpointPassively(connection);
                 if (failing) {
                     LOG.log(Level.INFO, "sqlite " + file + ": the checkpointer works again");
                     failing = false;
                 }
-                if (pages.inLog() >= checkpointPages) {
+                if (logPages >= checkpointPages) {
                     writer.copyRestOfLog();
                 }
             } catch (InterruptedException e) {
                 return;
-            } catch (SQLException | IOException | RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
                 if (!failing) {
                     LOG.log(Level.WARNING, "sqlite " + file + ": a checkpoint failed; retrying every " + RETRY_AFTER_FAILURE.toSeconds()
                             + " s, and until one succeeds the writer copies the log back itself, inside a commit, once it holds "

@@ -31,7 +31,6 @@ public final class SqliteStore implements Store {
     private final Path file;
     private final GroupCommitWriter writer;
     private final LogCheckpointer checkpointer;
-    private final DatabaseFileSync databaseFile;
     private final ReadConnections reads;
     private final SqliteCatalog catalog;
     private final SqliteEventLog events;
@@ -39,12 +38,10 @@ public final class SqliteStore implements Store {
     private final SqliteArchive archive;
     private final CommandBacklog backlog;
 
-    private SqliteStore(Path file, GroupCommitWriter writer, CommandBacklog backlog, LogCheckpointer checkpointer, DatabaseFileSync databaseFile,
-                        ReadConnections reads) {
+    private SqliteStore(Path file, GroupCommitWriter writer, CommandBacklog backlog, LogCheckpointer checkpointer, ReadConnections reads) {
         this.file = file;
         this.writer = writer;
         this.checkpointer = checkpointer;
-        this.databaseFile = databaseFile;
         this.reads = reads;
         this.backlog = backlog;
         this.catalog = new SqliteCatalog(writer, reads);
@@ -79,7 +76,6 @@ public final class SqliteStore implements Store {
         ConnectionFactory connections = new ConnectionFactory(absolute, options);
         Connection writeConnection = null;
         Connection checkpointConnection = null;
-        DatabaseFileSync databaseFile = null;
         ReadConnections reads = null;
         try {
             writeConnection = connections.openWriter();
@@ -91,16 +87,14 @@ public final class SqliteStore implements Store {
             CommandBacklog.writeLeftBehind(writeConnection);
             reads = new ReadConnections(absolute, options.readConnections(), connections);
             checkpointConnection = connections.dataSource().getConnection();
-            databaseFile = DatabaseFileSync.open(absolute);
             CommandBacklog backlog = new CommandBacklog();
             GroupCommitWriter writer = new GroupCommitWriter(absolute, new SqlSession(writeConnection), backlog, options.maxBatch(), listener);
-            LogCheckpointer checkpointer = new LogCheckpointer(absolute, checkpointConnection, databaseFile, options.checkpointPages(), writer);
-            return new SqliteStore(absolute, writer, backlog, checkpointer, databaseFile, reads);
-        } catch (SQLException | IOException e) {
-            closeQuietly(writeConnection, checkpointConnection, reads, databaseFile);
+            return new SqliteStore(absolute, writer, backlog, new LogCheckpointer(absolute, checkpointConnection, options.checkpointPages(), writer), reads);
+        } catch (SQLException e) {
+            closeQuietly(writeConnection, checkpointConnection, reads);
             throw new StoreException("cannot open SQLite store " + absolute + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            closeQuietly(writeConnection, checkpointConnection, reads, databaseFile);
+            closeQuietly(writeConnection, checkpointConnection, reads);
             throw e;
         }
     }
@@ -145,7 +139,7 @@ public final class SqliteStore implements Store {
         }
     }
 
-    private static void closeQuietly(Connection writeConnection, Connection checkpointConnection, ReadConnections reads, DatabaseFileSync databaseFile) {
+    private static void closeQuietly(Connection writeConnection, Connection checkpointConnection, ReadConnections reads) {
         if (reads != null) {
             reads.close();
         }
@@ -157,9 +151,6 @@ public final class SqliteStore implements Store {
                     // the open already failed; its error is the one worth reporting
                 }
             }
-        }
-        if (databaseFile != null) {
-            databaseFile.close();
         }
     }
 
@@ -204,6 +195,5 @@ public final class SqliteStore implements Store {
         reads.close();
         checkpointer.close();
         writer.close();
-        databaseFile.close();
     }
 }

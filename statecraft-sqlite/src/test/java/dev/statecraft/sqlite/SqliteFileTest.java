@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.statecraft.store.AppendRequest;
 import dev.statecraft.store.NewEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,5 +59,18 @@ class SqliteFileTest {
         // The log file keeps the size it reached at its largest; the writer's own checkpoint would have let it
         // reach its bound before starting it again.
         assertThat(largestLog).as("largest log, bytes (the writer's own bound: %d)", writersOwnBound).isLessThan(writersOwnBound * 3 / 4);
+    }
+
+    @Test
+    void the_writers_copies_of_the_rest_of_the_log_are_timed() {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        try (SqliteStore store = SqliteStore.open(folder.resolve("statecraft.db"), SqliteOptions.defaults().withCheckpointPages(100), registry)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            for (long version = 0; registry.get("statecraft.store.log.copy").timer().count() == 0; version++) {
+                assertThat(System.nanoTime()).as("a copy within 20 s of appends").isLessThan(deadline);
+                store.events().append(new AppendRequest("g-1", version, "c-" + version, Instant.EPOCH, List.of(new NewEvent("Tick", 1, "{}".getBytes()))));
+            }
+        }
+        assertThat(registry.get("statecraft.store.log.copy").timer().totalTime(TimeUnit.NANOSECONDS)).isPositive();
     }
 }

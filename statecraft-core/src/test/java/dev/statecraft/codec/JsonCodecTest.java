@@ -24,6 +24,17 @@ class JsonCodecTest {
         }
     }
 
+    record Rank(int value) {
+        Rank {
+            if (value < 1) {
+                throw new IllegalArgumentException("a rank starts at 1");
+            }
+        }
+    }
+
+    private record Secret(String text, long number, boolean flag, double weight) {
+    }
+
     private final JsonCodec json = JsonCodec.json();
 
     @Test
@@ -43,5 +54,19 @@ class JsonCodecTest {
         assertThatThrownBy(() -> json.read("{\"suit\":null,\"rank\":1}".getBytes(), Card.class)).isInstanceOf(CodecException.class);
         assertThatThrownBy(() -> json.read("{\"suit\":\"HEARTS\",\"rank\":1,\"x\":2}".getBytes(), Card.class)).isInstanceOf(CodecException.class).hasMessageContaining("x");
         assertThatThrownBy(() -> json.read("{\"suit\":\"HEARTS\",\"rank\":1} {}".getBytes(), Card.class)).isInstanceOf(CodecException.class);
+    }
+
+    @Test
+    void a_private_record_with_primitive_components_is_read_back_equal() {
+        Secret secret = new Secret("x", Long.MAX_VALUE, true, 0.25);
+
+        assertThat(json.read(json.write(secret), Secret.class)).isEqualTo(secret);
+    }
+
+    @Test
+    void a_record_whose_constructor_refuses_its_values_is_refused_with_the_constructors_reason() {
+        assertThat(json.read("{\"value\":3}".getBytes(), Rank.class)).isEqualTo(new Rank(3));
+        assertThatThrownBy(() -> json.read("{\"value\":0}".getBytes(), Rank.class))
+                .isInstanceOf(CodecException.class).hasMessageContaining("Rank").hasMessageContaining("a rank starts at 1");
     }
 }

@@ -32,6 +32,9 @@ class JsonCodecTest {
         }
     }
 
+    record Names(String... names) {
+    }
+
     private record Secret(String text, long number, boolean flag, double weight) {
     }
 
@@ -61,6 +64,13 @@ class JsonCodecTest {
         Secret secret = new Secret("x", Long.MAX_VALUE, true, 0.25);
 
         assertThat(json.read(json.write(secret), Secret.class)).isEqualTo(secret);
+    }
+
+    @Test
+    void a_record_of_variable_arity_takes_its_array_whole() {
+        Names names = json.read("{\"names\":[\"ann\",\"bob\"]}".getBytes(), Names.class);
+
+        assertThat(names.names()).containsExactly("ann", "bob");
     }
 
     @Test

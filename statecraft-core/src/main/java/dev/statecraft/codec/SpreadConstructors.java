@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import tools.jackson.core.Version;
 import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JacksonModule;
@@ -12,6 +13,7 @@ import tools.jackson.databind.deser.SettableBeanProperty;
 import tools.jackson.databind.deser.ValueInstantiator;
 import tools.jackson.databind.deser.ValueInstantiators;
 import tools.jackson.databind.deser.bean.PropertyValueBuffer;
+import tools.jackson.databind.deser.std.StdValueInstantiator;
 import tools.jackson.databind.introspect.AnnotatedConstructor;
 
 /**
@@ -20,8 +22,10 @@ import tools.jackson.databind.introspect.AnnotatedConstructor;
  *
  * <p>Jackson 3.2 calls it with {@code MethodHandle.invokeWithArguments}, which builds that spreading adapter
  * again on every call: a quarter of the time of replaying a game's events went there (a profile of
- * {@code RecoveryTime}, BENCHMARKS.md). Only the call changes; should it fail, the value is created again the
- * way Jackson creates it, so that its error is Jackson's own.
+ * {@code RecoveryTime}, BENCHMARKS.md). Only the call changes. A constructor that throws is reported the way
+ * Jackson reports it: through the context's problem handlers, as the constructor's own exception when that is
+ * already Jackson's, else wrapped as an instantiation problem of the value's class. Only Jackson's standard
+ * instantiator is wrapped; one a module supplies is left alone.
  */
 final class SpreadConstructors extends JacksonModule {
     @Override
@@ -55,11 +59,12 @@ final class SpreadConstructors extends JacksonModule {
 
         /** {@code jackson} itself if it does not create its values through a constructor with arguments that a handle can call. */
         static ValueInstantiator around(ValueInstantiator jackson) {
-            if (!jackson.canCreateFromObjectWith() || !(jackson.getWithArgsCreator() instanceof AnnotatedConstructor creator)) {
+            if (jackson.getClass() != StdValueInstantiator.class || !jackson.canCreateFromObjectWith()
+                    || !(jackson.getWithArgsCreator() instanceof AnnotatedConstructor creator)) {
                 return jackson;
             }
             try {
-                MethodHandle handle = MethodHandles.lookup().unreflectConstructor(creator.getAnnotated())
+                MethodHandle handle = MethodHandles.lookup().unreflectConstructor(creator.getAnnotated()).asFixedArity()
                         .asSpreader(Object[].class, creator.getParameterCount())
                         .asType(MethodType.methodType(Object.class, Object[].class));
                 return new Spreading(jackson, handle);
@@ -85,9 +90,27 @@ final class SpreadConstructors extends JacksonModule {
                 return (Object) constructor.invokeExact(arguments);
             } catch (Error e) {
                 throw e;
-            } catch (Throwable failed) {
-                return delegate().createFromObjectWith(context, arguments);
+            } catch (Throwable refused) {
+                DatabindException problem = refused instanceof DatabindException known ? known : context.instantiationException(getValueClass(), refused);
+                return context.handleInstantiationProblem(getValueClass(), arguments, problem);
             }
+        }
+
+        // ValueInstantiator.Delegating does not pass these three on (Jackson 3.2.4).
+
+        @Override
+        public boolean canCreateFromBigInteger() {
+            return delegate().canCreateFromBigInteger();
+        }
+
+        @Override
+        public boolean canCreateFromBigDecimal() {
+            return delegate().canCreateFromBigDecimal();
+        }
+
+        @Override
+        public Object createUsingDefaultOrWithoutArguments(DeserializationContext context) {
+            return delegate().createUsingDefaultOrWithoutArguments(context);
         }
     }
 }

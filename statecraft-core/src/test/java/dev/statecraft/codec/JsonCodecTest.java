@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class JsonCodecTest {
@@ -33,6 +35,24 @@ class JsonCodecTest {
     }
 
     record Names(String... names) {
+    }
+
+    record Traced(int value) {
+        static final List<Boolean> BUILT_BY_SPREADING_HANDLE = new CopyOnWriteArrayList<>();
+
+        Traced {
+            BUILT_BY_SPREADING_HANDLE.add(StackWalker.getInstance()
+                    .walk(frames -> frames.anyMatch(frame -> frame.getClassName().startsWith(SpreadConstructors.class.getName()))));
+        }
+    }
+
+    record Refusing(int value) {
+        static final AtomicInteger CALLS = new AtomicInteger();
+
+        Refusing {
+            CALLS.incrementAndGet();
+            throw new IllegalStateException("refused " + value);
+        }
     }
 
     private record Secret(String text, long number, boolean flag, double weight) {
@@ -78,5 +98,23 @@ class JsonCodecTest {
         assertThat(json.read("{\"value\":3}".getBytes(), Rank.class)).isEqualTo(new Rank(3));
         assertThatThrownBy(() -> json.read("{\"value\":0}".getBytes(), Rank.class))
                 .isInstanceOf(CodecException.class).hasMessageContaining("Rank").hasMessageContaining("a rank starts at 1");
+    }
+
+    @Test
+    void a_record_is_built_through_the_spreading_handle_not_jacksons_own_call() {
+        Traced.BUILT_BY_SPREADING_HANDLE.clear();
+
+        json.read("{\"value\":1}".getBytes(), Traced.class);
+
+        assertThat(Traced.BUILT_BY_SPREADING_HANDLE).containsExactly(true);
+    }
+
+    @Test
+    void a_constructor_that_throws_is_called_once_and_its_exception_reported() {
+        Refusing.CALLS.set(0);
+
+        assertThatThrownBy(() -> json.read("{\"value\":7}".getBytes(), Refusing.class))
+                .isInstanceOf(CodecException.class).hasMessageContaining("Refusing").hasMessageContaining("refused 7");
+        assertThat(Refusing.CALLS).hasValue(1);
     }
 }

@@ -133,10 +133,18 @@ final class GroupCommitWriter implements AutoCloseable {
     private void copyRestOfLogNow() {
         long started = System.nanoTime();
         try {
-            LogCheckpointer.checkpointPassively(session.connection());
-            listener.logCopied(System.nanoTime() - started);
+            if (LogCheckpointer.checkpointPassively(session.connection()) < 0) {
+                return;
+            }
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "sqlite " + file + ": copying the rest of the log failed; the checkpointer asks again", e);
+            return;
+        }
+        long nanos = System.nanoTime() - started;
+        try {
+            listener.logCopied(nanos);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "sqlite " + file + ": writer listener failed", e);
         }
     }
 

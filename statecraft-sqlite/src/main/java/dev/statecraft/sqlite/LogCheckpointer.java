@@ -10,7 +10,7 @@ import java.time.Duration;
 
 /**
  * Copies the write-ahead log back into the database file on a thread and connection of its own, so that
- * the writer's commits, and the acknowledgements waiting on them, do not wait for the copy and its sync.
+ * the writer's commits, and the acknowledgements waiting on them, do not wait for the copy.
  *
  * <p>A log is only started again from its beginning when a writer begins a transaction and finds every
  * page of it copied. A busy writer commits while each pass copies, so this thread alone would never see
@@ -23,7 +23,7 @@ import java.time.Duration;
  */
 final class LogCheckpointer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LogCheckpointer.class.getName());
-    /** How often a pass runs. Each pass that copies pages syncs the database file once. */
+    /** How often a pass runs. A pass does not sync the database file; only the writer's copy that reaches the log's end does. */
     private static final Duration INTERVAL = Duration.ofMillis(50);
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(1);
 

@@ -14,7 +14,8 @@ public interface WriterListener {
 
     /**
      * The writer copied the rest of the write-ahead log back into the database file, between two batches, so
-     * that the log starts again (decision record 0007): every write waiting meanwhile waited this long too.
+     * that the log starts again (decision record 0007): every write arriving meanwhile waited for it. Told of
+     * copies that ran only, not of one that failed or found another checkpoint running.
      *
      * @param nanos time the copy took, its sync of the database file included
      */

@@ -1,6 +1,7 @@
 package dev.statecraft.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.statecraft.store.AppendRequest;
 import dev.statecraft.store.NewEvent;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,5 +74,30 @@ class SqliteFileTest {
             }
         }
         assertThat(registry.get("statecraft.store.log.copy").timer().totalTime(TimeUnit.NANOSECONDS)).isPositive();
+    }
+
+    @Test
+    void a_listener_that_throws_on_a_copy_of_the_log_does_not_stop_the_writer() {
+        AtomicInteger copies = new AtomicInteger();
+        WriterListener throwing = new WriterListener() {
+            @Override
+            public void batchCommitted(int writes, long applyNanos, long commitNanos) {
+            }
+
+            @Override
+            public void logCopied(long nanos) {
+                copies.incrementAndGet();
+                throw new IllegalStateException("listener bug");
+            }
+        };
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            try (SqliteStore store = SqliteStore.open(folder.resolve("statecraft.db"), SqliteOptions.defaults().withCheckpointPages(100), throwing)) {
+                long version = 0;
+                for (; copies.get() < 2; version++) {
+                    store.events().append(new AppendRequest("g-1", version, "c-" + version, Instant.EPOCH, List.of(new NewEvent("Tick", 1, "{}".getBytes()))));
+                }
+                assertThat(store.events().lastVersion("g-1")).isEqualTo(version);
+            }
+        });
     }
 }

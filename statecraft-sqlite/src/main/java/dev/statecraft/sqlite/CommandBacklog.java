@@ -32,8 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * game also writes a row of {@code command_backlog} naming its first version, in the same transaction, and
  * opening the store writes the records of every such game's events from that version on ({@link #writeLeftBehind}).
  *
- * <p>The writer thread stages, commits, rolls back and writes, as it does with {@link StreamVersions}; any other
- * thread only calls {@link #findCommitted}.
+ * <p>The thread running the writer's batch (holding its lock, see {@link GroupCommitWriter}) stages, commits, rolls
+ * back and writes, as it does with {@link StreamVersions}; any other thread only calls {@link #findCommitted}.
  */
 final class CommandBacklog {
     /** Records of one game written together: about a page of {@code commands}. */

@@ -12,11 +12,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The only writer of the database: one thread that drains every pending write of every game and
+ * The only writer of the database: whoever holds its lock drains every pending write of every game and
  * commits them in one transaction with one sync. A write is complete, and its caller released, only
  * after the transaction holding it is committed and synced.
+ *
+ * <p>A caller of {@link #execute} that finds the lock free and no write waiting commits its write on its own
+ * thread, as a batch of one: a game acknowledging command after command on a quiet store then waits for its
+ * sync and no hand-over to another thread and back (decision record 0010). Otherwise its write is queued for
+ * the writer thread, which takes the lock once the running transaction ends and runs the queue as the next
+ * batch; writes submitted without waiting ({@link #submit}) always go that way. Writes therefore still run
+ * in the order they were submitted.
  *
  * <p>Writes check first and refuse before writing (see {@link WriteOp}), so a refused write needs no
  * undo and the batch runs without savepoints. If the database fails in the middle of a write, the
@@ -58,8 +67,12 @@ final class GroupCommitWriter implements AutoCloseable {
     private final CommandBacklog commands;
     private final LinkedBlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final AtomicBoolean restOfLogWanted = new AtomicBoolean();
+    /** Held while a batch runs; guards the session, {@code versions} and {@code commands}. */
+    private final ReentrantLock writing = new ReentrantLock();
+    /** Writes submitted and not yet in a running batch: the queue's, and the one the writer thread may hold. */
+    private final AtomicInteger waiting = new AtomicInteger();
     private final Thread thread;
-    private boolean closing;
+    private volatile boolean closing;
 
     GroupCommitWriter(Path file, SqlSession session, CommandBacklog commands, int maxBatch, WriterListener listener) {
         this.file = file;
@@ -72,6 +85,17 @@ final class GroupCommitWriter implements AutoCloseable {
 
     /** Runs {@code op} in the next batch and returns its result once that batch is durable. */
     <T> T execute(WriteOp<T> op) {
+        if (writing.tryLock()) {
+            try {
+                if (!closing && waiting.get() == 0) {
+                    Pending<T> own = new Pending<>(op, new CompletableFuture<>());
+                    runBatchAndCopyLogIfWanted(List.of(own));
+                    return await(own.done());
+                }
+            } finally {
+                writing.unlock();
+            }
+        }
         return await(submit(op));
     }
 
@@ -81,6 +105,7 @@ final class GroupCommitWriter implements AutoCloseable {
             done.completeExceptionally(new StoreException("sqlite " + file + ": store is closed"));
             return done;
         }
+        waiting.incrementAndGet();
         queue.add(new Pending<>(op, done));
         return done;
     }
@@ -107,17 +132,27 @@ final class GroupCommitWriter implements AutoCloseable {
                     stopping = true;
                 }
             }
-            queue.drainTo(batch, maxBatch - batch.size());
-            if (batch.isEmpty() && stopping) {
+            if (batch.isEmpty() && queue.isEmpty() && stopping) {
                 return;
             }
-            if (!batch.isEmpty()) {
-                runBatch(batch);
-                batch.clear();
+            writing.lock();
+            try {
+                queue.drainTo(batch, maxBatch - batch.size());
+                waiting.addAndGet(-batch.size());
+                if (!batch.isEmpty()) {
+                    runBatchAndCopyLogIfWanted(batch);
+                    batch.clear();
+                }
+            } finally {
+                writing.unlock();
             }
-            if (restOfLogWanted.getAndSet(false)) {
-                copyRestOfLogNow();
-            }
+        }
+    }
+
+    private void runBatchAndCopyLogIfWanted(List<Pending<?>> batch) {
+        runBatch(batch);
+        if (restOfLogWanted.getAndSet(false)) {
+            copyRestOfLogNow();
         }
     }
 
@@ -325,6 +360,7 @@ final class GroupCommitWriter implements AutoCloseable {
         }
         StoreException closed = new StoreException("sqlite " + file + ": store is closed");
         queue.forEach(p -> p.done().completeExceptionally(closed));
+        writing.lock(); // a caller's batch begun before closing ends first; none begins after
         if (thread.isAlive()) {
             LOG.log(Level.WARNING, "sqlite " + file + ": closed while the writer still runs; its waiting command records are written at the next open");
         } else {

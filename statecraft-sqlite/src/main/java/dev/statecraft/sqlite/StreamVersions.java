@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * The last version of each game, as the writer knows it, so an append checks its expected version
- * without a query. Changes made inside a transaction stay provisional until it commits. Only the
- * writer thread uses it; this process is the database's only writer while the store is open.
+ * without a query. Changes made inside a transaction stay provisional until it commits. Only the thread
+ * running the writer's batch uses it, under the writer's lock; this process is the database's only writer
+ * while the store is open.
  */
 final class StreamVersions {
     /** The version recorded for an archived game: nothing may be appended to it. */

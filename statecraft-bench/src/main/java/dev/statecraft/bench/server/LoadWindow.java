@@ -29,8 +29,7 @@ final class LoadWindow {
     record Result(String mode, double targetPerSecond, double seconds, double commandsPerSecond, long commands, Histogram latency,
                   long errors, long lateSends, long matchesFinished, double serverCores, double driverCores, double serverGcShare,
                   long serverGcCount, long longestGcPauseMillis, long driverLongestGcPauseMillis, long slowSyncs, long longestSyncMicros,
-                  long logCopies, long longestLogCopyMicros, String loadAverageAtStart,
-                  String loadAverageAtEnd) {
+                  long logCopies, long longestLogCopyMicros, String loadAverageAtStart, String loadAverageAtEnd) {
     }
 
     private LoadWindow(LoadRun run, ServerProcess server, GcPauses driverPauses) {

@@ -87,6 +87,10 @@ final class GroupCommitWriter implements AutoCloseable {
     <T> T execute(WriteOp<T> op) {
         if (writing.tryLock()) {
             try {
+                if (writing.getHoldCount() > 1 && !closing) {
+                    throw new IllegalStateException("sqlite " + file + ": a write cannot wait for another from inside a batch (a completion "
+                            + "of a write submitted without waiting may not wait for a write)");
+                }
                 if (!closing && waiting.get() == 0) {
                     Pending<T> own = new Pending<>(op, new CompletableFuture<>());
                     runBatchAndCopyLogIfWanted(List.of(own));
@@ -129,7 +133,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 try {
                     batch.add(queue.take());
                 } catch (InterruptedException e) {
-                    stopping = true;
+                    stopping = closing; // only close stops the writer
                 }
             }
             if (batch.isEmpty() && queue.isEmpty() && stopping) {
@@ -150,7 +154,16 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void runBatchAndCopyLogIfWanted(List<Pending<?>> batch) {
-        runBatch(batch);
+        try {
+            runBatch(batch);
+        } catch (RuntimeException | Error unexpected) {
+            // A bug, or the JVM out of memory: nothing of the batch may reach a later commit, and no caller may wait for ever.
+            versions.rollback();
+            commands.rollback();
+            rollbackQuietly();
+            failAll(batch, new StoreException("sqlite " + file + ": a batch of " + batch.size() + " writes failed unexpectedly; "
+                    + "none of its writes is acknowledged: " + unexpected, unexpected));
+        }
         if (restOfLogWanted.getAndSet(false)) {
             copyRestOfLogNow();
         }
@@ -202,8 +215,9 @@ final class GroupCommitWriter implements AutoCloseable {
                 versions.rollback();
                 commands.rollback();
                 rollbackQuietly();
+                Throwable reason = notIsolated instanceof CannotIsolate ? notIsolated.getCause() : notIsolated;
                 failAll(batch, new StoreException("sqlite " + file + ": a write failed inside a batch and could not be rolled back alone; "
-                        + "none of the batch's " + batch.size() + " writes was stored: " + notIsolated.getCause().getMessage(), notIsolated.getCause()));
+                        + "none of the batch's " + batch.size() + " writes was stored: " + reason.getMessage(), reason));
                 return;
             }
         }
@@ -353,19 +367,22 @@ final class GroupCommitWriter implements AutoCloseable {
             closing = true;
         }
         thread.interrupt();
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
+        // Not given up on an interrupt: the writer may hold a write it took from the queue, to run once it has the lock.
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
         StoreException closed = new StoreException("sqlite " + file + ": store is closed");
-        queue.forEach(p -> p.done().completeExceptionally(closed));
+        queue.forEach(p -> p.done().completeExceptionally(closed)); // none left, as the writer ran the queue dry
         writing.lock(); // a caller's batch begun before closing ends first; none begins after
-        if (thread.isAlive()) {
-            LOG.log(Level.WARNING, "sqlite " + file + ": closed while the writer still runs; its waiting command records are written at the next open");
-        } else {
-            writeWaitingCommands();
-        }
+        writeWaitingCommands();
         try (Statement s = session.connection().createStatement()) {
             s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         } catch (SQLException e) {

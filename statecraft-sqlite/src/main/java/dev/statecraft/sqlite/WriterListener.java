@@ -14,8 +14,9 @@ public interface WriterListener {
 
     /**
      * The writer copied the rest of the write-ahead log back into the database file, between two batches, so
-     * that the log starts again (decision record 0007): every write arriving meanwhile waited for it. Told of
-     * copies that ran only, not of one that failed or found another checkpoint running.
+     * that the log starts again (decision record 0007): every write arriving meanwhile waited for it, and so did the
+     * caller of the batch before it when that caller ran the batch itself (decision record 0010). Told of copies
+     * that ran only, not of one that failed or found another checkpoint running.
      *
      * @param nanos time the copy took, its sync of the database file included
      */

@@ -1,17 +1,22 @@
 package dev.statecraft.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.statecraft.store.AppendRequest;
 import dev.statecraft.store.GameRecord;
 import dev.statecraft.store.NewEvent;
+import dev.statecraft.store.StoreException;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Which thread runs a write, and in what order (decision record 0010). */
@@ -51,6 +56,42 @@ class GroupCommitWriterTest {
             assertThat(started).allMatch(append -> !append.isCompletedExceptionally());
             assertThat(store.events().lastVersion("g")).isEqualTo(4_000);
         }
+    }
+
+    @Test
+    @Timeout(60) // a writer thread killed by the error would leave the submitted write waiting for ever
+    void a_write_that_throws_an_error_fails_alone_leaves_nothing_behind_and_the_writer_goes_on() throws Exception {
+        Path file = folder.resolve("statecraft.db");
+        SqliteStore.open(file).close();
+        try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(new ConnectionFactory(file, SqliteOptions.defaults()).openWriter()),
+                new CommandBacklog(), 100, WriterListener.NONE)) {
+            // On the caller's thread, then on the writer thread: an Error escapes the write's own checks.
+            assertThatThrownBy(() -> writer.execute((session, versions, commands) -> {
+                register(session, "half-1");
+                throw new AssertionError("a bug in a write");
+            })).isInstanceOf(StoreException.class).hasMessageContaining("a bug in a write");
+            CompletableFuture<Object> submitted = writer.submit((session, versions, commands) -> {
+                register(session, "half-2");
+                throw new AssertionError("another bug");
+            });
+            assertThatThrownBy(submitted::join).hasCauseInstanceOf(StoreException.class).hasMessageContaining("another bug");
+
+            writer.execute((session, versions, commands) -> register(session, "whole-1"));
+            writer.submit((session, versions, commands) -> register(session, "whole-2")).join();
+        }
+        try (SqliteStore store = SqliteStore.open(file)) {
+            assertThat(store.games().find("whole-1")).isPresent();
+            assertThat(store.games().find("whole-2")).isPresent();
+            assertThat(store.games().find("half-1")).isEmpty();
+            assertThat(store.games().find("half-2")).isEmpty();
+        }
+    }
+
+    private static Void register(SqlSession session, String gameId) throws SQLException {
+        PreparedStatement insert = session.prepared("INSERT INTO games (game_id, game_type, setup, created_at) VALUES (?, 'test', '{}', 0)");
+        insert.setString(1, gameId);
+        insert.executeUpdate();
+        return null;
     }
 
     private static AppendRequest tick(long expectedVersion) {

@@ -102,6 +102,23 @@ class WriterFailureTest {
         }
     }
 
+    @Test
+    void a_batch_whose_savepoint_cannot_be_opened_fails_with_the_databases_reason_and_the_store_goes_on() throws Exception {
+        sql("CREATE TRIGGER fail_h BEFORE INSERT ON events WHEN NEW.game_id = 'h' BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+        // h's append fails part way, so the batch runs again a savepoint per write; opening that savepoint fails too,
+        // with a driver exception that has no cause of its own.
+        Connection connection = failing(new ConnectionFactory(file, SqliteOptions.defaults()).openWriter(), "execute",
+                args -> "SAVEPOINT write".equals(args[0]));
+        try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(connection), new CommandBacklog(), 100, WriterListener.NONE)) {
+            assertThatThrownBy(() -> writer.execute((session, versions, commands) -> SqliteEventLog.append(session, versions, commands, request("h", 0, "c-1"))))
+                    .hasMessageContaining("could not be rolled back alone").hasMessageContaining("disk I/O error (injected)");
+
+            long version = writer.execute((session, versions, commands) -> SqliteEventLog.append(session, versions, commands, request("g", 0, "c-1")));
+            assertThat(version).as("the store goes on").isEqualTo(1);
+        }
+        assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'h'")).isZero();
+    }
+
     /** {@code real}, except that its {@code method} throws as a database would the first time {@code when} holds for the call's arguments. */
     private static Connection failing(Connection real, String method, Predicate<Object[]> when) {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, m, args) -> {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,6 +85,36 @@ class GroupCommitWriterTest {
             assertThat(store.games().find("whole-2")).isPresent();
             assertThat(store.games().find("half-1")).isEmpty();
             assertThat(store.games().find("half-2")).isEmpty();
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void a_write_waited_for_from_inside_a_batch_is_refused_not_deadlocked() throws Exception {
+        Path file = folder.resolve("statecraft.db");
+        SqliteStore.open(file).close();
+        try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(new ConnectionFactory(file, SqliteOptions.defaults()).openWriter()),
+                new CommandBacklog(), 100, WriterListener.NONE)) {
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Object> first = writer.submit((session, versions, commands) -> {
+                awaitQuietly(release);
+                return null;
+            });
+            // Completed by the writer thread inside its batch, so the callback runs there.
+            CompletableFuture<String> nested = first.thenApply(done -> writer.execute((session, versions, commands) -> "nested"));
+            release.countDown();
+
+            assertThatThrownBy(nested::join).hasCauseInstanceOf(IllegalStateException.class).hasMessageContaining("from inside a batch");
+            String after = writer.execute((session, versions, commands) -> "after");
+            assertThat(after).isEqualTo("after");
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -20,9 +20,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * commits them in one transaction with one sync. A write is complete, and its caller released, only
  * after the transaction holding it is committed and synced.
  *
- * <p>A caller of {@link #execute} that finds the lock free and no write waiting commits its write on its own
- * thread, as a batch of one: a game acknowledging command after command on a quiet store then waits for its
- * sync and no hand-over to another thread and back (decision record 0010). Otherwise its write is queued for
+ * <p>A caller of {@link #execute} on a platform thread that finds the lock free and no write waiting commits its
+ * write on its own thread, as a batch of one: a game acknowledging command after command on a quiet store then
+ * waits for its sync and no hand-over to another thread and back (decision record 0010). A virtual thread never
+ * does: SQLite's native calls would pin its carrier for the length of a sync. Otherwise its write is queued for
  * the writer thread, which takes the lock once the running transaction ends and runs the queue as the next
  * batch; writes submitted without waiting ({@link #submit}) always go that way. Writes therefore still run
  * in the order they were submitted.
@@ -85,7 +86,7 @@ final class GroupCommitWriter implements AutoCloseable {
 
     /** Runs {@code op} in the next batch and returns its result once that batch is durable. */
     <T> T execute(WriteOp<T> op) {
-        if (writing.tryLock()) {
+        if (!Thread.currentThread().isVirtual() && writing.tryLock()) {
             try {
                 if (writing.getHoldCount() > 1 && !closing) {
                     throw new IllegalStateException("sqlite " + file + ": a write cannot wait for another from inside a batch (a completion "

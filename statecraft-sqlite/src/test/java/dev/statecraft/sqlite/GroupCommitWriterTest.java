@@ -26,7 +26,7 @@ class GroupCommitWriterTest {
     Path folder;
 
     @Test
-    void on_a_quiet_store_the_caller_commits_its_write_on_its_own_thread_and_the_writer_thread_runs_what_is_submitted() throws Exception {
+    void on_a_quiet_store_a_platform_caller_commits_its_write_on_its_own_thread_and_the_writer_thread_runs_the_rest() throws Exception {
         Path file = folder.resolve("statecraft.db");
         SqliteStore.open(file).close();
         try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(new ConnectionFactory(file, SqliteOptions.defaults()).openWriter()),
@@ -35,9 +35,12 @@ class GroupCommitWriterTest {
 
             Thread ranExecuted = writer.execute((session, versions, commands) -> Thread.currentThread());
             Thread ranSubmitted = writer.submit((session, versions, commands) -> Thread.currentThread()).join();
+            CompletableFuture<Thread> ranForVirtual = new CompletableFuture<>();
+            Thread.ofVirtual().start(() -> ranForVirtual.complete(writer.execute((session, versions, commands) -> Thread.currentThread()))).join();
 
             assertThat(ranExecuted).isSameAs(caller);
             assertThat(ranSubmitted.getName()).isEqualTo("statecraft-sqlite-writer");
+            assertThat(ranForVirtual.join().getName()).as("a virtual thread's write, not pinning its carrier").isEqualTo("statecraft-sqlite-writer");
         }
     }
 

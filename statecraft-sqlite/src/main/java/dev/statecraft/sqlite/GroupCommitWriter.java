@@ -88,14 +88,16 @@ final class GroupCommitWriter implements AutoCloseable {
     <T> T execute(WriteOp<T> op) {
         if (!Thread.currentThread().isVirtual() && writing.tryLock()) {
             try {
-                if (writing.getHoldCount() > 1 && !closing) {
-                    throw new IllegalStateException("sqlite " + file + ": a write cannot wait for another from inside a batch (a completion "
-                            + "of a write submitted without waiting may not wait for a write)");
-                }
-                if (!closing && waiting.get() == 0) {
-                    Pending<T> own = new Pending<>(op, new CompletableFuture<>());
-                    runBatchAndCopyLogIfWanted(List.of(own));
-                    return await(own.done());
+                if (!closing) {
+                    if (writing.getHoldCount() > 1) {
+                        throw new IllegalStateException("sqlite " + file + ": a write cannot wait for another from inside a batch (a completion "
+                                + "of a write submitted without waiting may not wait for a write)");
+                    }
+                    if (waiting.get() == 0) {
+                        Pending<T> own = new Pending<>(op, new CompletableFuture<>());
+                        runBatchAndCopyLogIfWanted(List.of(own));
+                        return await(own.done());
+                    }
                 }
             } finally {
                 writing.unlock();
@@ -159,10 +161,7 @@ final class GroupCommitWriter implements AutoCloseable {
             runBatch(batch);
         } catch (RuntimeException | Error unexpected) {
             // A bug, or the JVM out of memory: nothing of the batch may reach a later commit, and no caller may wait for ever.
-            versions.rollback();
-            commands.rollback();
-            rollbackQuietly();
-            failAll(batch, new StoreException("sqlite " + file + ": a batch of " + batch.size() + " writes failed unexpectedly; "
+            undoAndFailAll(batch, new StoreException("sqlite " + file + ": a batch of " + batch.size() + " writes failed unexpectedly; "
                     + "none of its writes is acknowledged: " + unexpected, unexpected));
         }
         if (restOfLogWanted.getAndSet(false)) {
@@ -190,11 +189,7 @@ final class GroupCommitWriter implements AutoCloseable {
             return;
         }
         long nanos = System.nanoTime() - started;
-        try {
-            listener.logCopied(nanos);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "sqlite " + file + ": writer listener failed", e);
-        }
+        tellListener(() -> listener.logCopied(nanos));
     }
 
     private void runBatch(List<Pending<?>> batch) {
@@ -213,11 +208,8 @@ final class GroupCommitWriter implements AutoCloseable {
                 completions = applyEachInSavepoint(batch);
                 writeDueCommandsInSavepoint();
             } catch (SQLException | CannotIsolate notIsolated) {
-                versions.rollback();
-                commands.rollback();
-                rollbackQuietly();
                 Throwable reason = notIsolated instanceof CannotIsolate ? notIsolated.getCause() : notIsolated;
-                failAll(batch, new StoreException("sqlite " + file + ": a write failed inside a batch and could not be rolled back alone; "
+                undoAndFailAll(batch, new StoreException("sqlite " + file + ": a write failed inside a batch and could not be rolled back alone; "
                         + "none of the batch's " + batch.size() + " writes was stored: " + reason.getMessage(), reason));
                 return;
             }
@@ -236,12 +228,25 @@ final class GroupCommitWriter implements AutoCloseable {
             return;
         }
         long committed = System.nanoTime();
+        tellListener(() -> listener.batchCommitted(batch.size(), applied - started, committed - applied));
+        completions.forEach(Runnable::run);
+    }
+
+    /** A listener's failure is logged: metrics must not stop the writer. */
+    private void tellListener(Runnable call) {
         try {
-            listener.batchCommitted(batch.size(), applied - started, committed - applied);
+            call.run();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "sqlite " + file + ": writer listener failed", e);
         }
-        completions.forEach(Runnable::run);
+    }
+
+    /** Undoes what the batch changed, in memory and in the open transaction, and fails every write of it. */
+    private void undoAndFailAll(List<Pending<?>> batch, StoreException failure) {
+        versions.rollback();
+        commands.rollback();
+        rollbackQuietly();
+        failAll(batch, failure);
     }
 
     private static void failAll(List<Pending<?>> batch, StoreException failure) {

@@ -28,9 +28,7 @@ class GroupCommitWriterTest {
     @Test
     void on_a_quiet_store_a_platform_caller_commits_its_write_on_its_own_thread_and_the_writer_thread_runs_the_rest() throws Exception {
         Path file = folder.resolve("statecraft.db");
-        SqliteStore.open(file).close();
-        try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(new ConnectionFactory(file, SqliteOptions.defaults()).openWriter()),
-                new CommandBacklog(), 100, WriterListener.NONE)) {
+        try (GroupCommitWriter writer = newWriter(file)) {
             Thread caller = Thread.currentThread();
 
             Thread ranExecuted = writer.execute((session, versions, commands) -> Thread.currentThread());
@@ -66,9 +64,7 @@ class GroupCommitWriterTest {
     @Timeout(60) // a writer thread killed by the error would leave the submitted write waiting for ever
     void a_write_that_throws_an_error_fails_alone_leaves_nothing_behind_and_the_writer_goes_on() throws Exception {
         Path file = folder.resolve("statecraft.db");
-        SqliteStore.open(file).close();
-        try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(new ConnectionFactory(file, SqliteOptions.defaults()).openWriter()),
-                new CommandBacklog(), 100, WriterListener.NONE)) {
+        try (GroupCommitWriter writer = newWriter(file)) {
             // On the caller's thread, then on the writer thread: an Error escapes the write's own checks.
             assertThatThrownBy(() -> writer.execute((session, versions, commands) -> {
                 register(session, "half-1");
@@ -95,9 +91,7 @@ class GroupCommitWriterTest {
     @Timeout(60)
     void a_write_waited_for_from_inside_a_batch_is_refused_not_deadlocked() throws Exception {
         Path file = folder.resolve("statecraft.db");
-        SqliteStore.open(file).close();
-        try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(new ConnectionFactory(file, SqliteOptions.defaults()).openWriter()),
-                new CommandBacklog(), 100, WriterListener.NONE)) {
+        try (GroupCommitWriter writer = newWriter(file)) {
             CountDownLatch release = new CountDownLatch(1);
             CompletableFuture<Object> first = writer.submit((session, versions, commands) -> {
                 awaitQuietly(release);
@@ -111,6 +105,13 @@ class GroupCommitWriterTest {
             String after = writer.execute((session, versions, commands) -> "after");
             assertThat(after).isEqualTo("after");
         }
+    }
+
+    /** A writer on a migrated, empty store file of its own, as {@link SqliteStore} builds it. */
+    private static GroupCommitWriter newWriter(Path file) throws SQLException {
+        SqliteStore.open(file).close();
+        return new GroupCommitWriter(file, new SqlSession(new ConnectionFactory(file, SqliteOptions.defaults()).openWriter()), new CommandBacklog(), 100,
+                WriterListener.NONE);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

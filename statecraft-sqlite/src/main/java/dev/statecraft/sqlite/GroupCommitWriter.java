@@ -33,8 +33,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * batch is rolled back and run again with each write in its own savepoint, so that only the failing
  * write fails.
  *
- * <p>Command records wait in the {@link CommandBacklog} and are written to their table a game's worth at a
- * time, in the transaction of a batch; closing writes the rest.
+ * <p>Appends go to the {@link EventJournal}, which moves them to their game's tables a game's worth at a time, in the
+ * transaction of a batch; closing moves the rest. Should a commit fail and securing its outcome fail too, the writer
+ * refuses every later write: the store must be opened again.
  *
  * <p>Copying the write-ahead log back into the database file is left to the {@link LogCheckpointer}, so
  * that no commit waits for it; the writer only copies, between two batches, the few pages committed
@@ -64,21 +65,24 @@ final class GroupCommitWriter implements AutoCloseable {
     private final SqlSession session;
     private final int maxBatch;
     private final WriterListener listener;
-    private final StreamVersions versions = new StreamVersions();
-    private final CommandBacklog commands;
+    private final EventJournal journal;
+    private final StreamVersions versions;
     private final LinkedBlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final AtomicBoolean restOfLogWanted = new AtomicBoolean();
-    /** Held while a batch runs; guards the session, {@code versions} and {@code commands}. */
+    /** Held while a batch runs; guards the session, {@code versions} and {@code journal}. */
     private final ReentrantLock writing = new ReentrantLock();
     /** Writes submitted and not yet in a running batch: the queue's, and the one the writer thread may hold. */
     private final AtomicInteger waiting = new AtomicInteger();
     private final Thread thread;
     private volatile boolean closing;
+    /** Why the writer refuses every write, once a failed commit could not be secured; null until then. */
+    private volatile String broken;
 
-    GroupCommitWriter(Path file, SqlSession session, CommandBacklog commands, int maxBatch, WriterListener listener) {
+    GroupCommitWriter(Path file, SqlSession session, EventJournal journal, int maxBatch, WriterListener listener) {
         this.file = file;
         this.session = session;
-        this.commands = commands;
+        this.journal = journal;
+        this.versions = new StreamVersions(journal);
         this.maxBatch = maxBatch;
         this.listener = listener;
         this.thread = Thread.ofPlatform().name("statecraft-sqlite-writer").daemon().start(this::run);
@@ -108,8 +112,8 @@ final class GroupCommitWriter implements AutoCloseable {
 
     synchronized <T> CompletableFuture<T> submit(WriteOp<T> op) {
         CompletableFuture<T> done = new CompletableFuture<>();
-        if (closing) {
-            done.completeExceptionally(new StoreException("sqlite " + file + ": store is closed"));
+        if (closing || broken != null) {
+            done.completeExceptionally(new StoreException("sqlite " + file + ": " + (closing ? "store is closed" : broken)));
             return done;
         }
         waiting.incrementAndGet();
@@ -157,6 +161,10 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void runBatchAndCopyLogIfWanted(List<Pending<?>> batch) {
+        if (broken != null) {
+            failAll(batch, new StoreException("sqlite " + file + ": " + broken));
+            return;
+        }
         try {
             runBatch(batch);
         } catch (RuntimeException | Error unexpected) {
@@ -197,16 +205,16 @@ final class GroupCommitWriter implements AutoCloseable {
         List<Runnable> completions;
         try {
             completions = applyAll(batch);
-            writeDueCommands();
+            moveDue();
         } catch (MidWriteFailure e) {
             LOG.log(Level.WARNING, "sqlite " + file + ": a write failed inside a batch of " + batch.size()
                     + "; running the batch again one savepoint per write: " + e.getCause().getMessage());
             versions.rollback();
-            commands.rollback();
+            journal.rollback();
             try {
                 session.connection().rollback();
                 completions = applyEachInSavepoint(batch);
-                writeDueCommandsInSavepoint();
+                moveDueInSavepoint();
             } catch (SQLException | CannotIsolate notIsolated) {
                 Throwable reason = notIsolated instanceof CannotIsolate ? notIsolated.getCause() : notIsolated;
                 undoAndFailAll(batch, new StoreException("sqlite " + file + ": a write failed inside a batch and could not be rolled back alone; "
@@ -218,12 +226,11 @@ final class GroupCommitWriter implements AutoCloseable {
         try {
             session.connection().commit();
             versions.commit();
-            commands.commit();
+            journal.commit();
         } catch (SQLException e) {
             versions.rollback();
             rollbackQuietly();
-            secureCommandsAfterFailedCommit();
-            commands.rollback();
+            secureAfterFailedCommit();
             failAll(batch, new StoreException("sqlite " + file + ": commit of " + batch.size() + " writes failed; none is acknowledged: " + e.getMessage(), e));
             return;
         }
@@ -244,7 +251,7 @@ final class GroupCommitWriter implements AutoCloseable {
     /** Undoes what the batch changed, in memory and in the open transaction, and fails every write of it. */
     private void undoAndFailAll(List<Pending<?>> batch, StoreException failure) {
         versions.rollback();
-        commands.rollback();
+        journal.rollback();
         rollbackQuietly();
         failAll(batch, failure);
     }
@@ -262,25 +269,25 @@ final class GroupCommitWriter implements AutoCloseable {
         return completions;
     }
 
-    private void writeDueCommands() throws MidWriteFailure {
+    private void moveDue() throws MidWriteFailure {
         try {
-            commands.writeDue(session, false);
+            journal.moveDue(session, false);
         } catch (SQLException | RuntimeException e) {
             throw new MidWriteFailure(e);
         }
     }
 
-    /** On the savepoint path, the due command records are written in a savepoint of their own; if that fails, they wait. */
-    private void writeDueCommandsInSavepoint() throws SQLException, CannotIsolate {
+    /** On the savepoint path, the due events are moved in a savepoint of their own; if that fails, they wait. */
+    private void moveDueInSavepoint() throws SQLException, CannotIsolate {
         try (Statement s = session.connection().createStatement()) {
-            s.execute("SAVEPOINT write_commands");
+            s.execute("SAVEPOINT move_events");
             try {
-                commands.writeDue(session, false);
-                s.execute("RELEASE write_commands");
+                journal.moveDue(session, false);
+                s.execute("RELEASE move_events");
             } catch (SQLException | RuntimeException e) {
-                commands.forgetWrites();
-                LOG.log(Level.WARNING, "sqlite " + file + ": writing due command records failed; they keep waiting", e);
-                undoSavepoint(s, "write_commands");
+                journal.forgetMoves();
+                LOG.log(Level.WARNING, "sqlite " + file + ": moving due events out of the journal failed; they keep waiting", e);
+                undoSavepoint(s, "move_events");
             }
         }
     }
@@ -294,19 +301,21 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    private void secureCommandsAfterFailedCommit() {
+    private void secureAfterFailedCommit() {
         try {
-            commands.secureAfterFailedCommit(session.connection());
+            journal.secureAfterFailedCommit(session.connection());
         } catch (SQLException | RuntimeException e) {
+            journal.rollback();
             rollbackQuietly();
-            LOG.log(Level.ERROR, "sqlite " + file + ": after a failed commit, securing its command records failed too; until the store is "
-                    + "opened again, a retry of one of its commands may not be recognised", e);
+            broken = "a commit failed, and moving the journal to the tables after it failed too (" + e.getMessage()
+                    + "); every write is refused until the store is opened again";
+            LOG.log(Level.ERROR, "sqlite " + file + ": " + broken, e);
         }
     }
 
     private <T> Runnable applyFast(Pending<T> pending) throws MidWriteFailure {
         try {
-            T result = pending.op().apply(session, versions, commands);
+            T result = pending.op().apply(session, versions, journal);
             return () -> pending.done().complete(result);
         } catch (StatecraftException refused) {
             return () -> pending.done().completeExceptionally(refused);
@@ -327,14 +336,14 @@ final class GroupCommitWriter implements AutoCloseable {
     private <T> Runnable applyInSavepoint(Pending<T> pending) throws SQLException, CannotIsolate {
         try (Statement s = session.connection().createStatement()) {
             s.execute("SAVEPOINT write");
-            CommandBacklog.Mark mark = commands.mark();
+            EventJournal.Mark mark = journal.mark();
             try {
-                T result = pending.op().apply(session, versions, commands);
+                T result = pending.op().apply(session, versions, journal);
                 s.execute("RELEASE write");
                 return () -> pending.done().complete(result);
             } catch (SQLException | RuntimeException e) {
                 versions.rollback();
-                commands.rollbackTo(mark);
+                journal.rollbackTo(mark);
                 undoSavepoint(s, "write");
                 RuntimeException failure = e instanceof RuntimeException re ? re
                         : new StoreException("sqlite " + file + ": write failed: " + e.getMessage(), e);
@@ -343,15 +352,18 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    private void writeWaitingCommands() {
+    private void moveWaitingEvents() {
+        if (broken != null) {
+            return;
+        }
         try {
-            commands.writeDue(session, true);
+            journal.moveDue(session, true);
             session.connection().commit();
-            commands.commit();
+            journal.commit();
         } catch (SQLException | RuntimeException e) {
-            commands.rollback();
+            journal.rollback();
             rollbackQuietly();
-            LOG.log(Level.WARNING, "sqlite " + file + ": writing the waiting command records failed; the next open writes them from the events", e);
+            LOG.log(Level.WARNING, "sqlite " + file + ": moving the waiting events out of the journal failed; the next open moves them", e);
         }
     }
 
@@ -388,7 +400,7 @@ final class GroupCommitWriter implements AutoCloseable {
         StoreException closed = new StoreException("sqlite " + file + ": store is closed");
         queue.forEach(p -> p.done().completeExceptionally(closed)); // none left, as the writer ran the queue dry
         writing.lock(); // a caller's batch begun before closing ends first; none begins after
-        writeWaitingCommands();
+        moveWaitingEvents();
         try (Statement s = session.connection().createStatement()) {
             s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         } catch (SQLException e) {

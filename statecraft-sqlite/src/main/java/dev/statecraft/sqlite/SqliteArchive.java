@@ -25,11 +25,11 @@ final class SqliteArchive implements Archive {
 
     @Override
     public void archive(ArchivedGame game) {
-        writer.execute((session, versions, commands) -> archive(session, versions, commands, game));
+        writer.execute((session, versions, journal) -> archive(session, versions, journal, game));
     }
 
     /** Checks that the game is active before its first write, as a {@link WriteOp} must; then moves it to the history. */
-    static Void archive(SqlSession session, StreamVersions versions, CommandBacklog commands, ArchivedGame game) throws SQLException {
+    static Void archive(SqlSession session, StreamVersions versions, EventJournal journal, ArchivedGame game) throws SQLException {
         if (!SqliteCatalog.exists(session, "games", game.gameId())) {
             throw new GameNotFoundException(game.gameId());
         }
@@ -48,13 +48,13 @@ final class SqliteArchive implements Archive {
             insert.setBytes(11, game.replayBundle());
             insert.executeUpdate();
         }
-        for (String table : List.of("events", "commands", "command_backlog", "snapshots", "games")) {
+        for (String table : List.of("events", "commands", "snapshots", "games")) {
             PreparedStatement delete = session.prepared("DELETE FROM " + table + " WHERE game_id = ?");
             delete.setString(1, game.gameId());
             delete.executeUpdate();
         }
         versions.set(game.gameId(), StreamVersions.ARCHIVED);
-        commands.archive(game.gameId());
+        journal.archive(game.gameId()); // its rows left in the journal are never moved (EventJournal.moveAll)
         return null;
     }
 

@@ -11,23 +11,32 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** The catalog of active games in the {@code games} table. */
 final class SqliteCatalog implements GameCatalog {
+    /** A game's record and, fifth, the instant of its newest event or snapshot in the tables, or of its creation. */
+    private static final String WITH_ACTIVITY = "SELECT g.game_id, g.game_type, g.setup, g.created_at, MAX(g.created_at, "
+            + "COALESCE((SELECT MAX(e.recorded_at) FROM events e WHERE e.game_id = g.game_id), 0), "
+            + "COALESCE((SELECT MAX(s.taken_at) FROM snapshots s WHERE s.game_id = g.game_id), 0)) FROM games g";
+
     private final GroupCommitWriter writer;
     private final ReadConnections reads;
+    private final EventJournal journal;
 
-    SqliteCatalog(GroupCommitWriter writer, ReadConnections reads) {
+    SqliteCatalog(GroupCommitWriter writer, ReadConnections reads, EventJournal journal) {
         this.writer = writer;
         this.reads = reads;
+        this.journal = journal;
     }
 
     @Override
     public void register(GameRecord game) {
-        writer.execute((session, versions, commands) -> {
+        writer.execute((session, versions, journal) -> {
             refuseTaken(session, game.gameId());
             insert(session, game);
             return null;
@@ -36,12 +45,12 @@ final class SqliteCatalog implements GameCatalog {
 
     /** See {@link dev.statecraft.sqlite.SqliteStore#importGame}: the record and every append, in one write. */
     void importGame(GameImport game) {
-        writer.execute((session, versions, commands) -> {
+        writer.execute((session, versions, journal) -> {
             refuseTaken(session, game.gameId());
             insert(session, game.game());
             try {
                 for (AppendRequest append : game.history()) {
-                    SqliteEventLog.append(session, versions, commands, append);
+                    SqliteEventLog.append(session, versions, journal, append);
                 }
             } catch (StatecraftException refused) {
                 // The id was free and GameImport checked that the appends follow one another, so the database holds
@@ -95,26 +104,52 @@ final class SqliteCatalog implements GameCatalog {
         });
     }
 
+    /**
+     * By their newest event or snapshot, or their creation. The tables' order is exact for every game without events
+     * waiting in the {@link EventJournal}; those few are ranked again with their newest waiting event.
+     */
     @Override
     public List<GameRecord> mostRecentlyActive(int limit) {
-        return reads.read(session -> {
-            PreparedStatement select = session.prepared("SELECT g.game_id, g.game_type, g.setup, g.created_at FROM games g "
-                    + "ORDER BY MAX(g.created_at, "
-                    + "COALESCE((SELECT MAX(e.recorded_at) FROM events e WHERE e.game_id = g.game_id), 0), "
-                    + "COALESCE((SELECT MAX(s.taken_at) FROM snapshots s WHERE s.game_id = g.game_id), 0)) DESC, g.game_id LIMIT ?");
-            select.setInt(1, limit);
-            return records(select);
+        Map<String, Long> waiting = journal.newestWaiting(); // before the tables: see EventJournal
+        record Active(GameRecord game, long micros) {
+        }
+        Map<String, Active> candidates = new HashMap<>();
+        reads.read(session -> {
+            PreparedStatement top = session.prepared(WITH_ACTIVITY + " ORDER BY 5 DESC, g.game_id LIMIT ?");
+            top.setInt(1, limit + waiting.size());
+            PreparedStatement one = session.prepared(WITH_ACTIVITY + " WHERE g.game_id = ?");
+            for (String gameId : waiting.keySet()) {
+                one.setString(1, gameId);
+                try (ResultSet rs = one.executeQuery()) {
+                    while (rs.next()) {
+                        candidates.put(rs.getString(1), new Active(record(rs), Math.max(rs.getLong(5), waiting.get(gameId))));
+                    }
+                }
+            }
+            try (ResultSet rs = top.executeQuery()) {
+                while (rs.next()) {
+                    candidates.putIfAbsent(rs.getString(1), new Active(record(rs), rs.getLong(5)));
+                }
+            }
+            return null;
         });
+        return candidates.values().stream()
+                .sorted(Comparator.comparingLong(Active::micros).reversed().thenComparing(active -> active.game().gameId()))
+                .limit(limit).map(Active::game).toList();
     }
 
     private static List<GameRecord> records(PreparedStatement select) throws SQLException {
         List<GameRecord> records = new ArrayList<>();
         try (ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
-                records.add(new GameRecord(rs.getString(1), rs.getString(2), SetupJson.read(rs.getString(3)), Micros.toInstant(rs.getLong(4))));
+                records.add(record(rs));
             }
         }
         return records;
+    }
+
+    private static GameRecord record(ResultSet rs) throws SQLException {
+        return new GameRecord(rs.getString(1), rs.getString(2), SetupJson.read(rs.getString(3)), Micros.toInstant(rs.getLong(4)));
     }
 
     /** Setups are stored as a JSON object of strings. */

@@ -4,7 +4,6 @@ import dev.statecraft.store.AppendRequest;
 import dev.statecraft.store.CommandRecord;
 import dev.statecraft.store.DuplicateCommandException;
 import dev.statecraft.store.EventLog;
-import dev.statecraft.store.NewEvent;
 import dev.statecraft.store.StoreException;
 import dev.statecraft.store.StoredEvent;
 import dev.statecraft.store.VersionConflictException;
@@ -18,41 +17,40 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The event log in the {@code events} and {@code commands} tables. Appends go through the group-commit writer; a command's
- * record reaches {@code commands} later, in bulk, and waits in the {@link CommandBacklog} until then.
+ * The event log in the {@code events} and {@code commands} tables. Appends go through the group-commit writer into the
+ * {@link EventJournal}, which moves them to those tables in bulk; every read looks at what waits there as well.
  */
 final class SqliteEventLog implements EventLog {
     private static final String COLUMNS = "game_id, version, type, schema_version, payload, recorded_at, command_id";
-    private static final String INSERT_EVENT = "INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final String FIND_COMMAND = "SELECT first_version, last_version FROM commands WHERE game_id = ? AND command_id = ?";
 
     private final GroupCommitWriter writer;
     private final ReadConnections reads;
-    private final CommandBacklog backlog;
+    private final EventJournal journal;
 
-    SqliteEventLog(GroupCommitWriter writer, ReadConnections reads, CommandBacklog backlog) {
+    SqliteEventLog(GroupCommitWriter writer, ReadConnections reads, EventJournal journal) {
         this.writer = writer;
         this.reads = reads;
-        this.backlog = backlog;
+        this.journal = journal;
     }
 
     @Override
     public long append(AppendRequest request) {
-        return writer.execute((session, versions, commands) -> append(session, versions, commands, request));
+        return writer.execute((session, versions, journal) -> append(session, versions, journal, request));
     }
 
     @Override
     public CompletableFuture<Long> appendAsync(AppendRequest request) {
-        return writer.submit((session, versions, commands) -> append(session, versions, commands, request));
+        return writer.submit((session, versions, journal) -> append(session, versions, journal, request));
     }
 
     /** Checks (archived, known command id, expected version) before its first write, as a {@link WriteOp} must. */
-    static long append(SqlSession session, StreamVersions versions, CommandBacklog commands, AppendRequest request) throws SQLException {
+    static long append(SqlSession session, StreamVersions versions, EventJournal journal, AppendRequest request) throws SQLException {
         long actual = versions.lastVersion(session, request.gameId());
         if (actual == StreamVersions.ARCHIVED) {
             throw new StoreException("game " + request.gameId() + ": archived, no more events can be appended");
         }
-        Optional<CommandRecord> seen = commands.find(request.gameId(), request.commandId());
+        Optional<CommandRecord> seen = journal.find(request.gameId(), request.commandId());
         if (seen.isEmpty()) {
             seen = findCommand(session, request.gameId(), request.commandId());
         }
@@ -62,51 +60,66 @@ final class SqliteEventLog implements EventLog {
         if (actual != request.expectedVersion()) {
             throw new VersionConflictException(request.gameId(), request.expectedVersion(), actual);
         }
-        long recordedAt = Micros.of(request.recordedAt());
-        long version = actual;
-        PreparedStatement insert = session.prepared(INSERT_EVENT);
-        for (NewEvent event : request.events()) {
-            version++;
-            insert.setString(1, request.gameId());
-            insert.setLong(2, version);
-            insert.setString(3, event.type());
-            insert.setInt(4, event.schemaVersion());
-            insert.setBytes(5, event.payload());
-            insert.setLong(6, recordedAt);
-            insert.setString(7, request.commandId());
-            insert.executeUpdate();
-        }
-        commands.stage(session, new CommandRecord(request.gameId(), request.commandId(), actual + 1, version));
-        versions.set(request.gameId(), version);
-        return version;
+        journal.append(session, request.gameId(), request.commandId(), request.recordedAt(), actual + 1, request.events());
+        versions.set(request.gameId(), request.lastVersion());
+        return request.lastVersion();
     }
 
     @Override
     public List<StoredEvent> read(String gameId, long fromVersion, long toVersion) {
-        return reads.read(session -> {
+        EventJournal.Tail waiting = journal.tail(gameId); // before the table: see EventJournal
+        List<StoredEvent> events = new ArrayList<>(reads.read(session -> {
             PreparedStatement select = session.prepared("SELECT " + COLUMNS + " FROM events WHERE game_id = ? AND version BETWEEN ? AND ? ORDER BY version");
             select.setString(1, gameId);
             select.setLong(2, fromVersion);
             select.setLong(3, toVersion);
             return events(select);
-        });
+        }));
+        for (StoredEvent event : EventJournal.newerThan(events, waiting)) {
+            if (event.version() >= fromVersion && event.version() <= toVersion) {
+                events.add(event);
+            }
+        }
+        return events;
     }
 
     @Override
     public List<StoredEvent> readUpTo(String gameId, Instant instant) {
-        return reads.read(session -> {
-            PreparedStatement select = session.prepared("SELECT " + COLUMNS + " FROM events WHERE game_id = ? AND version < "
-                    + "COALESCE((SELECT MIN(version) FROM events WHERE game_id = ? AND recorded_at > ?), 9223372036854775807) ORDER BY version");
+        EventJournal.Tail waiting = journal.tail(gameId);
+        long micros = Micros.of(instant);
+        record UpTo(List<StoredEvent> events, boolean later) {
+        }
+        UpTo stored = reads.read(session -> {
+            PreparedStatement first = session.prepared("SELECT MIN(version) FROM events WHERE game_id = ? AND recorded_at > ?");
+            first.setString(1, gameId);
+            first.setLong(2, micros);
+            long firstLater;
+            try (ResultSet rs = first.executeQuery()) {
+                rs.next();
+                firstLater = rs.getObject(1) == null ? Long.MAX_VALUE : rs.getLong(1);
+            }
+            PreparedStatement select = session.prepared("SELECT " + COLUMNS + " FROM events WHERE game_id = ? AND version < ? ORDER BY version");
             select.setString(1, gameId);
-            select.setString(2, gameId);
-            select.setLong(3, Micros.of(instant));
-            return events(select);
+            select.setLong(2, firstLater);
+            return new UpTo(events(select), firstLater != Long.MAX_VALUE);
         });
+        if (stored.later()) {
+            return stored.events();
+        }
+        List<StoredEvent> events = new ArrayList<>(stored.events());
+        for (StoredEvent event : EventJournal.newerThan(events, waiting)) {
+            if (event.recordedAt().isAfter(instant)) {
+                break;
+            }
+            events.add(event);
+        }
+        return events;
     }
 
     @Override
     public long lastVersion(String gameId) {
-        return reads.read(session -> {
+        EventJournal.Tail waiting = journal.tail(gameId);
+        long stored = reads.read(session -> {
             PreparedStatement select = session.prepared("SELECT COALESCE(MAX(version), 0) FROM events WHERE game_id = ?");
             select.setString(1, gameId);
             try (ResultSet rs = select.executeQuery()) {
@@ -114,12 +127,13 @@ final class SqliteEventLog implements EventLog {
                 return rs.getLong(1);
             }
         });
+        return waiting == null ? stored : Math.max(stored, waiting.lastVersion());
     }
 
     @Override
     public Optional<CommandRecord> findCommand(String gameId, String commandId) {
-        // The backlog first: a record leaves it only once it is committed to the table.
-        Optional<CommandRecord> waiting = backlog.findCommitted(gameId, commandId);
+        // The journal first: a record leaves it only once it is committed to the table.
+        Optional<CommandRecord> waiting = journal.findCommitted(gameId, commandId);
         return waiting.isPresent() ? waiting : reads.read(session -> findCommand(session, gameId, commandId));
     }
 

@@ -25,7 +25,7 @@ final class SqliteSnapshots implements SnapshotStore {
 
     @Override
     public CompletableFuture<Void> saveAsync(Snapshot snapshot) {
-        return writer.submit((session, versions, commands) -> {
+        return writer.submit((session, versions, journal) -> {
             if (versions.lastVersion(session, snapshot.gameId()) == StreamVersions.ARCHIVED) {
                 throw new StoreException("game " + snapshot.gameId() + ": archived, no more snapshots can be saved");
             }

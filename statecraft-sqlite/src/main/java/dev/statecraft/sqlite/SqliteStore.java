@@ -36,16 +36,16 @@ public final class SqliteStore implements Store {
     private final SqliteEventLog events;
     private final SqliteSnapshots snapshots;
     private final SqliteArchive archive;
-    private final CommandBacklog backlog;
+    private final EventJournal journal;
 
-    private SqliteStore(Path file, GroupCommitWriter writer, CommandBacklog backlog, LogCheckpointer checkpointer, ReadConnections reads) {
+    private SqliteStore(Path file, GroupCommitWriter writer, EventJournal journal, LogCheckpointer checkpointer, ReadConnections reads) {
         this.file = file;
         this.writer = writer;
         this.checkpointer = checkpointer;
         this.reads = reads;
-        this.backlog = backlog;
-        this.catalog = new SqliteCatalog(writer, reads);
-        this.events = new SqliteEventLog(writer, reads, backlog);
+        this.journal = journal;
+        this.catalog = new SqliteCatalog(writer, reads, journal);
+        this.events = new SqliteEventLog(writer, reads, journal);
         this.snapshots = new SqliteSnapshots(writer, reads);
         this.archive = new SqliteArchive(writer, reads);
     }
@@ -56,12 +56,12 @@ public final class SqliteStore implements Store {
 
     /**
      * Opens the store with its meters in {@code registry}: the writer's batches ({@link SqliteWriterMetrics}) and
-     * {@code statecraft.store.commands.waiting}, the command records not yet written to their table.
+     * {@code statecraft.store.events.waiting}, the events committed to the journal and not yet moved to their table.
      */
     public static SqliteStore open(Path file, SqliteOptions options, MeterRegistry registry) {
         SqliteStore store = open(file, options, new SqliteWriterMetrics(registry));
-        Gauge.builder("statecraft.store.commands.waiting", store.backlog, CommandBacklog::waiting)
-                .description("Command records committed with their events but not yet written to the commands table (decision record 0009)")
+        Gauge.builder("statecraft.store.events.waiting", store.journal, EventJournal::waiting)
+                .description("Events committed to the journal but not yet moved to the events table (decision record 0011)")
                 .register(registry);
         return store;
     }
@@ -84,12 +84,12 @@ public final class SqliteStore implements Store {
             }
             writeConnection.commit();
             migrate(absolute, connections);
-            CommandBacklog.writeLeftBehind(writeConnection);
+            EventJournal.moveAll(writeConnection);
             reads = new ReadConnections(absolute, options.readConnections(), connections);
             checkpointConnection = connections.dataSource().getConnection();
-            CommandBacklog backlog = new CommandBacklog();
-            GroupCommitWriter writer = new GroupCommitWriter(absolute, new SqlSession(writeConnection), backlog, options.maxBatch(), listener);
-            return new SqliteStore(absolute, writer, backlog, new LogCheckpointer(absolute, checkpointConnection, options.checkpointPages(), writer), reads);
+            EventJournal journal = new EventJournal();
+            GroupCommitWriter writer = new GroupCommitWriter(absolute, new SqlSession(writeConnection), journal, options.maxBatch(), listener);
+            return new SqliteStore(absolute, writer, journal, new LogCheckpointer(absolute, checkpointConnection, options.checkpointPages(), writer), reads);
         } catch (SQLException e) {
             closeQuietly(writeConnection, checkpointConnection, reads);
             throw new StoreException("cannot open SQLite store " + absolute + ": " + e.getMessage(), e);

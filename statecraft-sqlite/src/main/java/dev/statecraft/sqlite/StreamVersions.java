@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The last version of each game, as the writer knows it, so an append checks its expected version
- * without a query. Changes made inside a transaction stay provisional until it commits. Only the thread
+ * without a query: the newest of the {@link EventJournal}'s tail if one waits, else of the tables. Changes made inside a transaction stay provisional until it commits. Only the thread
  * running the writer's batch uses it, under the writer's lock; this process is the database's only writer
  * while the store is open.
  */
@@ -25,6 +25,11 @@ final class StreamVersions {
         }
     };
     private final Map<String, Long> provisional = new HashMap<>();
+    private final EventJournal journal;
+
+    StreamVersions(EventJournal journal) {
+        this.journal = journal;
+    }
 
     long lastVersion(SqlSession session, String gameId) throws SQLException {
         Long known = provisional.get(gameId);
@@ -32,7 +37,8 @@ final class StreamVersions {
             known = committed.get(gameId);
         }
         if (known == null) {
-            known = query(session, gameId);
+            long waiting = journal.lastWaitingVersion(gameId);
+            known = waiting >= 0 ? waiting : query(session, gameId);
             committed.put(gameId, known);
         }
         return known;

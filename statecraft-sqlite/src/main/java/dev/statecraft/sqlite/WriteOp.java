@@ -10,5 +10,5 @@ import java.sql.SQLException;
  */
 @FunctionalInterface
 interface WriteOp<T> {
-    T apply(SqlSession session, StreamVersions versions, CommandBacklog commands) throws SQLException;
+    T apply(SqlSession session, StreamVersions versions, EventJournal journal) throws SQLException;
 }

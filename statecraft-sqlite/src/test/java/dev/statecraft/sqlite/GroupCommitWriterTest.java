@@ -31,10 +31,10 @@ class GroupCommitWriterTest {
         try (GroupCommitWriter writer = newWriter(file)) {
             Thread caller = Thread.currentThread();
 
-            Thread ranExecuted = writer.execute((session, versions, commands) -> Thread.currentThread());
-            Thread ranSubmitted = writer.submit((session, versions, commands) -> Thread.currentThread()).join();
+            Thread ranExecuted = writer.execute((session, versions, journal) -> Thread.currentThread());
+            Thread ranSubmitted = writer.submit((session, versions, journal) -> Thread.currentThread()).join();
             CompletableFuture<Thread> ranForVirtual = new CompletableFuture<>();
-            Thread.ofVirtual().start(() -> ranForVirtual.complete(writer.execute((session, versions, commands) -> Thread.currentThread()))).join();
+            Thread.ofVirtual().start(() -> ranForVirtual.complete(writer.execute((session, versions, journal) -> Thread.currentThread()))).join();
 
             assertThat(ranExecuted).isSameAs(caller);
             assertThat(ranSubmitted.getName()).isEqualTo("statecraft-sqlite-writer");
@@ -66,18 +66,18 @@ class GroupCommitWriterTest {
         Path file = folder.resolve("statecraft.db");
         try (GroupCommitWriter writer = newWriter(file)) {
             // On the caller's thread, then on the writer thread: an Error escapes the write's own checks.
-            assertThatThrownBy(() -> writer.execute((session, versions, commands) -> {
+            assertThatThrownBy(() -> writer.execute((session, versions, journal) -> {
                 register(session, "half-1");
                 throw new AssertionError("a bug in a write");
             })).isInstanceOf(StoreException.class).hasMessageContaining("a bug in a write");
-            CompletableFuture<Object> submitted = writer.submit((session, versions, commands) -> {
+            CompletableFuture<Object> submitted = writer.submit((session, versions, journal) -> {
                 register(session, "half-2");
                 throw new AssertionError("another bug");
             });
             assertThatThrownBy(submitted::join).hasCauseInstanceOf(StoreException.class).hasMessageContaining("another bug");
 
-            writer.execute((session, versions, commands) -> register(session, "whole-1"));
-            writer.submit((session, versions, commands) -> register(session, "whole-2")).join();
+            writer.execute((session, versions, journal) -> register(session, "whole-1"));
+            writer.submit((session, versions, journal) -> register(session, "whole-2")).join();
         }
         try (SqliteStore store = SqliteStore.open(file)) {
             assertThat(store.games().find("whole-1")).isPresent();
@@ -93,16 +93,16 @@ class GroupCommitWriterTest {
         Path file = folder.resolve("statecraft.db");
         try (GroupCommitWriter writer = newWriter(file)) {
             CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<Object> first = writer.submit((session, versions, commands) -> {
+            CompletableFuture<Object> first = writer.submit((session, versions, journal) -> {
                 awaitQuietly(release);
                 return null;
             });
             // Completed by the writer thread inside its batch, so the callback runs there.
-            CompletableFuture<String> nested = first.thenApply(done -> writer.execute((session, versions, commands) -> "nested"));
+            CompletableFuture<String> nested = first.thenApply(done -> writer.execute((session, versions, journal) -> "nested"));
             release.countDown();
 
             assertThatThrownBy(nested::join).hasCauseInstanceOf(IllegalStateException.class).hasMessageContaining("from inside a batch");
-            String after = writer.execute((session, versions, commands) -> "after");
+            String after = writer.execute((session, versions, journal) -> "after");
             assertThat(after).isEqualTo("after");
         }
     }
@@ -110,7 +110,7 @@ class GroupCommitWriterTest {
     /** A writer on a migrated, empty store file of its own, as {@link SqliteStore} builds it. */
     private static GroupCommitWriter newWriter(Path file) throws SQLException {
         SqliteStore.open(file).close();
-        return new GroupCommitWriter(file, new SqlSession(new ConnectionFactory(file, SqliteOptions.defaults()).openWriter()), new CommandBacklog(), 100,
+        return new GroupCommitWriter(file, new SqlSession(new ConnectionFactory(file, SqliteOptions.defaults()).openWriter()), new EventJournal(), 100,
                 WriterListener.NONE);
     }
 

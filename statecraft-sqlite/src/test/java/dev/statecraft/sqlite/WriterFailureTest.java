@@ -48,18 +48,18 @@ class WriterFailureTest {
 
     @Test
     void an_archive_undone_in_its_savepoint_leaves_the_records_its_game_staged_earlier_in_the_batch() throws Exception {
-        sql("CREATE TRIGGER fail_h BEFORE INSERT ON events WHEN NEW.game_id = 'h' BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+        sql("CREATE TRIGGER fail_h BEFORE INSERT ON event_journal WHEN NEW.game_id = 'h' BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
         AtomicInteger releases = new AtomicInteger();
         // The batch fails on h's append, then runs one savepoint per write: g's append, the archive of g, h's append.
         // The second release, the archive's, fails, so the archive alone is rolled back.
         Connection connection = failing(new ConnectionFactory(file, SqliteOptions.defaults()).openWriter(), "execute",
                 args -> "RELEASE write".equals(args[0]) && releases.incrementAndGet() == 2);
-        CommandBacklog backlog = new CommandBacklog();
+        EventJournal backlog = new EventJournal();
         try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(connection), backlog, 100, WriterListener.NONE)) {
             // A first batch holds the writer until the three writes are queued, so that they make the next batch together.
             CountDownLatch holding = new CountDownLatch(1);
             CountDownLatch hold = new CountDownLatch(1);
-            writer.submit((session, versions, commands) -> {
+            writer.submit((session, versions, journal) -> {
                 holding.countDown();
                 try {
                     hold.await();
@@ -69,16 +69,16 @@ class WriterFailureTest {
                 return null;
             });
             holding.await();
-            CompletableFuture<Long> appendG = writer.submit((session, versions, commands) -> SqliteEventLog.append(session, versions, commands, request("g", 0, "c-1")));
-            CompletableFuture<Void> archiveG = writer.submit((session, versions, commands) -> SqliteArchive.archive(session, versions, commands, archived("g")));
-            CompletableFuture<Long> appendH = writer.submit((session, versions, commands) -> SqliteEventLog.append(session, versions, commands, request("h", 0, "c-1")));
+            CompletableFuture<Long> appendG = writer.submit((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, request("g", 0, "c-1")));
+            CompletableFuture<Void> archiveG = writer.submit((session, versions, journal) -> SqliteArchive.archive(session, versions, journal, archived("g")));
+            CompletableFuture<Long> appendH = writer.submit((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, request("h", 0, "c-1")));
             hold.countDown();
 
             assertThat(appendG.join()).isEqualTo(1);
             assertThatThrownBy(archiveG::join).hasMessageContaining("injected");
             assertThatThrownBy(appendH::join).hasMessageContaining("injected failure");
             assertThat(backlog.findCommitted("g", "c-1")).as("g's record, still waiting").contains(new CommandRecord("g", "c-1", 1, 1));
-            CompletableFuture<Long> retry = writer.submit((session, versions, commands) -> SqliteEventLog.append(session, versions, commands, request("g", 1, "c-1")));
+            CompletableFuture<Long> retry = writer.submit((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, request("g", 1, "c-1")));
             assertThatThrownBy(retry::join).hasCauseInstanceOf(DuplicateCommandException.class);
         }
         assertThat(count("SELECT COUNT(*) FROM archived_games")).isZero();
@@ -90,30 +90,72 @@ class WriterFailureTest {
         AtomicInteger commits = new AtomicInteger();
         // The commit reaches the database, then reports a failure: the caller is not acknowledged, yet the events are stored.
         Connection connection = storingThenFailing(new ConnectionFactory(file, SqliteOptions.defaults()).openWriter(), commits);
-        CommandBacklog backlog = new CommandBacklog();
+        EventJournal backlog = new EventJournal();
         try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(connection), backlog, 100, WriterListener.NONE)) {
-            CompletableFuture<Long> append = writer.submit((session, versions, commands) -> SqliteEventLog.append(session, versions, commands, request("g", 0, "c-1")));
+            CompletableFuture<Long> append = writer.submit((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, request("g", 0, "c-1")));
             assertThatThrownBy(append::join).hasMessageContaining("commit of 1 writes failed");
             assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'g'")).as("events stored despite the failure").isEqualTo(1);
 
             assertThat(count("SELECT COUNT(*) FROM commands WHERE game_id = 'g' AND command_id = 'c-1'")).as("its record, written from its events").isEqualTo(1);
-            CompletableFuture<Long> retry = writer.submit((session, versions, commands) -> SqliteEventLog.append(session, versions, commands, request("g", 1, "c-1")));
+            CompletableFuture<Long> retry = writer.submit((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, request("g", 1, "c-1")));
             assertThatThrownBy(retry::join).hasCauseInstanceOf(DuplicateCommandException.class);
         }
     }
 
     @Test
+    void a_commit_that_fails_and_cannot_be_secured_stops_every_later_write_and_reopening_keeps_every_acknowledged_append() throws Exception {
+        AtomicInteger commits = new AtomicInteger();
+        // Commit 1 stores c-0; commit 2 stores c-1 and reports a failure; commit 3, which would move the journal to the
+        // tables after it, fails without storing anything.
+        Connection real = new ConnectionFactory(file, SqliteOptions.defaults()).openWriter();
+        Connection connection = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, m, args) -> {
+            if (m.getName().equals("commit")) {
+                int commit = commits.incrementAndGet();
+                if (commit == 3) {
+                    throw new SQLException("disk I/O error (injected, before the commit)");
+                }
+                Object result = invoke(real, m, args);
+                if (commit == 2) {
+                    throw new SQLException("disk I/O error (injected, after the commit)");
+                }
+                return result;
+            }
+            return invoke(real, m, args);
+        });
+        List<CommandRecord> acknowledged = new java.util.ArrayList<>();
+        try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(connection), new EventJournal(), 100, WriterListener.NONE)) {
+            writer.execute((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, request("g", 0, "c-0")));
+            acknowledged.add(new CommandRecord("g", "c-0", 1, 1));
+            assertThatThrownBy(() -> writer.execute((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, request("g", 1, "c-1"))))
+                    .hasMessageContaining("commit of 1 writes failed");
+
+            // Memory still says g is at version 1, the file at 2: a write now would take a version that is taken.
+            assertThatThrownBy(() -> {
+                writer.execute((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, request("g", 1, "c-2")));
+                acknowledged.add(new CommandRecord("g", "c-2", 2, 2));
+            }).hasMessageContaining("every write is refused until the store is opened again");
+            assertThatThrownBy(() -> writer.submit((session, versions, journal) -> null).join()).hasMessageContaining("opened again");
+        }
+        try (SqliteStore store = SqliteStore.open(file)) {
+            for (CommandRecord record : acknowledged) {
+                assertThat(store.events().findCommand(record.gameId(), record.commandId())).contains(record);
+            }
+            assertThat(store.events().read("g", 1, Long.MAX_VALUE)).extracting(e -> e.commandId()).containsExactly("c-0", "c-1");
+        }
+    }
+
+    @Test
     void a_batch_whose_savepoint_cannot_be_opened_fails_with_the_databases_reason_and_the_store_goes_on() throws Exception {
-        sql("CREATE TRIGGER fail_h BEFORE INSERT ON events WHEN NEW.game_id = 'h' BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+        sql("CREATE TRIGGER fail_h BEFORE INSERT ON event_journal WHEN NEW.game_id = 'h' BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
         // h's append fails part way, so the batch runs again a savepoint per write; opening that savepoint fails too,
         // with a driver exception that has no cause of its own.
         Connection connection = failing(new ConnectionFactory(file, SqliteOptions.defaults()).openWriter(), "execute",
                 args -> "SAVEPOINT write".equals(args[0]));
-        try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(connection), new CommandBacklog(), 100, WriterListener.NONE)) {
-            assertThatThrownBy(() -> writer.execute((session, versions, commands) -> SqliteEventLog.append(session, versions, commands, request("h", 0, "c-1"))))
+        try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(connection), new EventJournal(), 100, WriterListener.NONE)) {
+            assertThatThrownBy(() -> writer.execute((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, request("h", 0, "c-1"))))
                     .hasMessageContaining("could not be rolled back alone").hasMessageContaining("disk I/O error (injected)");
 
-            long version = writer.execute((session, versions, commands) -> SqliteEventLog.append(session, versions, commands, request("g", 0, "c-1")));
+            long version = writer.execute((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, request("g", 0, "c-1")));
             assertThat(version).as("the store goes on").isEqualTo(1);
         }
         assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'h'")).isZero();

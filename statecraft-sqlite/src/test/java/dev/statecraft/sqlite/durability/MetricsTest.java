@@ -44,7 +44,7 @@ class MetricsTest {
             assertThat(metrics.get("statecraft.commands.rejected").tag("code", "unknown-player").counter().count()).isEqualTo(1);
             assertThat(metrics.get("statecraft.store.batch.size").summary().count()).isPositive();
             assertThat(metrics.get("statecraft.store.batch.sync").timer().count()).isPositive();
-            assertThat(metrics.get("statecraft.store.commands.waiting").gauge().value()).as("the zone's two records, fewer than a game's write")
+            assertThat(metrics.get("statecraft.store.events.waiting").gauge().value()).as("the zone's events, fewer than a game moves at once")
                     .isGreaterThanOrEqualTo(2);
             assertThat(metrics.get("statecraft.snapshots").tag("outcome", "saved").counters()).isNotEmpty();
             assertThat(metrics.get("statecraft.games.loads").tag("result", "hit").counter().count()).isPositive();

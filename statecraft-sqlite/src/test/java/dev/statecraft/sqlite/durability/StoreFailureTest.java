@@ -148,7 +148,7 @@ class StoreFailureTest {
     /** A real SQLite failure for one game's events, raised inside the writer's transaction. */
     private static void failEveryEventOf(Path file, String gameId) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath()); Statement s = c.createStatement()) {
-            s.execute("CREATE TRIGGER fail_" + gameId.replace('-', '_') + " BEFORE INSERT ON events WHEN NEW.game_id = '" + gameId + "' "
+            s.execute("CREATE TRIGGER fail_" + gameId.replace('-', '_') + " BEFORE INSERT ON event_journal WHEN NEW.game_id = '" + gameId + "' "
                     + "BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
         }
     }

@@ -1,0 +1,363 @@
+package dev.statecraft.sqlite;
+
+import dev.statecraft.store.CommandRecord;
+import dev.statecraft.store.NewEvent;
+import dev.statecraft.store.StoredEvent;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Appends committed to the append-only {@code event_journal} and not yet to their game's tables, {@code events} and
+ * {@code commands} (decision record 0011).
+ *
+ * <p>Those two tables are keyed by game, so each append put rows on its own game's pages: with many games, every append
+ * of a batch added pages of its own to the commit. The journal is keyed by a number that only grows, so a batch's
+ * appends share its last pages. Once {@link #PER_GAME} events of a game wait, the batch that brings them there also moves
+ * them, with one command record per append, to {@code events} and {@code commands}: about a page of each for the lot.
+ * Journal rows older than the oldest that still waits are deleted from the journal's head in the same transaction. A
+ * game whose oldest waiting row falls {@link #MAX_SPAN} rows behind the newest moves what it has, so the journal and
+ * what waits in memory stay bounded.
+ *
+ * <p>What waits is held here too, as each game's {@link Tail}, and every read of a game's events or command ids looks
+ * at its tail before the tables: a tail leaves only once the transaction that moved it has committed, so a reader that
+ * takes the tail first and then queries the tables misses nothing, and {@link #withTail} drops what it sees twice.
+ * Opening the store moves every journal row ({@link #moveAll}), so nothing waits after a crash.
+ *
+ * <p>The thread running the writer's batch (holding its lock, see {@link GroupCommitWriter}) appends, moves, commits and
+ * rolls back, as it does with {@link StreamVersions}; any other thread only calls {@link #tail} and {@link #findCommitted}.
+ */
+final class EventJournal {
+    /** Events of one game moved together: about a page of {@code events}. */
+    static final int PER_GAME = 16;
+    /** How far, in journal rows, the oldest waiting row may fall behind the newest before its game moves. */
+    static final long MAX_SPAN = 65_536;
+
+    private static final String COLUMNS = "game_id, version, type, schema_version, payload, recorded_at, command_id";
+    private static final String INSERT_JOURNAL = "INSERT INTO event_journal (seq, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_EVENT = "INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
+    // OR IGNORE: after a commit whose outcome was unknown (see secureAfterFailedCommit), a record may be in the table already.
+    private static final String INSERT_COMMAND = "INSERT OR IGNORE INTO commands (game_id, command_id, first_version, last_version) VALUES (?, ?, ?, ?)";
+
+    /** What waits of one game, oldest first: its events, its appends' command records, and its oldest journal row. Never changed, only replaced. */
+    record Tail(List<StoredEvent> events, Map<String, CommandRecord> commands, long oldestSeq) {
+        long lastVersion() {
+            return events.getLast().version();
+        }
+    }
+
+    /** One append of the running batch: its first journal row, its command record, its events. */
+    private record Append(long firstSeq, CommandRecord command, List<StoredEvent> events) {
+    }
+
+    private record Key(String gameId, String commandId) {
+    }
+
+    /** How far the running batch had come: what {@link #rollbackTo} returns to when one write of it fails alone. */
+    record Mark(int staged, int archived) {
+    }
+
+    /** Committed tails by game: read by any thread, changed by the writer only. */
+    private final Map<String, Tail> committed = new ConcurrentHashMap<>();
+    /** Each waiting game by its oldest journal row, oldest first. */
+    private final TreeMap<Long, String> byOldestRow = new TreeMap<>();
+    private volatile int waitingEvents;
+    private long nextSeq;
+    /** Journal rows below this one are deleted. */
+    private long head;
+    /** The running batch's appends in order, their records, its archived games, the games it moved, and where it cut the head. */
+    private final List<Append> staged = new ArrayList<>();
+    private final Map<Key, CommandRecord> stagedCommands = new HashMap<>();
+    private final List<String> archived = new ArrayList<>();
+    private final Set<String> moved = new HashSet<>();
+    private long newHead;
+
+    /** For a journal that {@link #moveAll} has just emptied. */
+    EventJournal() {
+        this(1);
+    }
+
+    EventJournal(long nextSeq) {
+        this.nextSeq = nextSeq;
+        this.head = nextSeq;
+        this.newHead = nextSeq;
+    }
+
+    /** Committed events not yet moved to {@code events}; read by any thread. */
+    int waiting() {
+        return waitingEvents;
+    }
+
+    /** For any thread: what waits of {@code gameId}, or null. Take it before querying the tables. */
+    Tail tail(String gameId) {
+        return committed.get(gameId);
+    }
+
+    /** The newest committed version of {@code gameId} that waits, or -1. */
+    long lastWaitingVersion(String gameId) {
+        Tail tail = committed.get(gameId);
+        return tail == null ? -1 : tail.lastVersion();
+    }
+
+    /** For any thread: each game that has events waiting, with the instant (in microseconds) of its newest. */
+    Map<String, Long> newestWaiting() {
+        Map<String, Long> newest = new HashMap<>();
+        committed.forEach((gameId, tail) -> newest.put(gameId, tail.events().stream().mapToLong(e -> Micros.of(e.recordedAt())).max().orElseThrow()));
+        return newest;
+    }
+
+    /** For the writer: the record of {@code commandId} if it waits, committed or staged. */
+    Optional<CommandRecord> find(String gameId, String commandId) {
+        CommandRecord record = stagedCommands.get(new Key(gameId, commandId));
+        return record != null ? Optional.of(record) : findCommitted(gameId, commandId);
+    }
+
+    /** For any thread: the record of {@code commandId} if it is committed and waits. Look here before the table. */
+    Optional<CommandRecord> findCommitted(String gameId, String commandId) {
+        Tail tail = committed.get(gameId);
+        return tail == null ? Optional.empty() : Optional.ofNullable(tail.commands().get(commandId));
+    }
+
+    /** Writes the events of one append to the journal as versions {@code firstVersion...}, in the running batch. */
+    void append(SqlSession session, String gameId, String commandId, Instant recordedAt, long firstVersion, List<NewEvent> events) throws SQLException {
+        long firstSeq = nextSeq;
+        long micros = Micros.of(recordedAt);
+        List<StoredEvent> rows = new ArrayList<>(events.size());
+        PreparedStatement insert = session.prepared(INSERT_JOURNAL);
+        long version = firstVersion;
+        for (NewEvent event : events) {
+            insert.setLong(1, nextSeq++);
+            insert.setString(2, gameId);
+            insert.setLong(3, version);
+            insert.setString(4, event.type());
+            insert.setInt(5, event.schemaVersion());
+            insert.setBytes(6, event.payload());
+            insert.setLong(7, micros);
+            insert.setString(8, commandId);
+            insert.executeUpdate();
+            rows.add(new StoredEvent(gameId, version, event.type(), event.schemaVersion(), event.payload(), recordedAt, commandId));
+            version++;
+        }
+        CommandRecord record = new CommandRecord(gameId, commandId, firstVersion, version - 1);
+        staged.add(new Append(firstSeq, record, List.copyOf(rows)));
+        stagedCommands.put(new Key(gameId, commandId), record);
+    }
+
+    Mark mark() {
+        return new Mark(staged.size(), archived.size());
+    }
+
+    /** Forgets what the running batch appended and archived after {@code mark}: that write was rolled back to its savepoint. */
+    void rollbackTo(Mark mark) {
+        List<Append> undone = staged.subList(mark.staged(), staged.size());
+        undone.forEach(append -> stagedCommands.remove(new Key(append.command().gameId(), append.command().commandId())));
+        undone.clear();
+        archived.subList(mark.archived(), archived.size()).clear();
+    }
+
+    /** The running batch archived {@code gameId}: what waits of it goes with its other rows, and never reaches {@code events}. */
+    void archive(String gameId) {
+        archived.add(gameId);
+    }
+
+    /**
+     * Moves, in the running batch's transaction, what waits (committed and staged) of each game this batch brought to
+     * {@link #PER_GAME} events, of each game whose oldest row is {@link #MAX_SPAN} behind, or of every game when
+     * {@code all} is asked; then deletes the journal's rows older than the oldest that still waits.
+     */
+    void moveDue(SqlSession session, boolean all) throws SQLException {
+        Map<String, List<Append>> stagedByGame = new LinkedHashMap<>();
+        for (Append append : staged) {
+            stagedByGame.computeIfAbsent(append.command().gameId(), id -> new ArrayList<>()).add(append);
+        }
+        Set<String> due = new TreeSet<>(); // in key order, so that neighbouring games share pages
+        if (all) {
+            due.addAll(committed.keySet());
+            due.addAll(stagedByGame.keySet());
+        } else {
+            stagedByGame.forEach((gameId, appends) -> {
+                if (waitingEvents(gameId) + appends.stream().mapToInt(a -> a.events().size()).sum() >= PER_GAME) {
+                    due.add(gameId);
+                }
+            });
+            if (!byOldestRow.isEmpty() && byOldestRow.firstKey() < nextSeq - MAX_SPAN) {
+                due.addAll(byOldestRow.headMap(nextSeq - MAX_SPAN / 2).values());
+            }
+        }
+        due.removeAll(archived);
+        PreparedStatement insertEvent = session.prepared(INSERT_EVENT);
+        PreparedStatement insertCommand = session.prepared(INSERT_COMMAND);
+        for (String gameId : due) {
+            Tail tail = committed.get(gameId);
+            List<StoredEvent> events = new ArrayList<>(tail == null ? List.of() : tail.events());
+            List<CommandRecord> commands = new ArrayList<>(tail == null ? List.of() : tail.commands().values());
+            for (Append append : stagedByGame.getOrDefault(gameId, List.of())) {
+                events.addAll(append.events());
+                commands.add(append.command());
+            }
+            for (StoredEvent event : events) {
+                bindEvent(insertEvent, event);
+                insertEvent.executeUpdate();
+            }
+            for (CommandRecord command : commands) {
+                insertCommand.setString(1, gameId);
+                insertCommand.setString(2, command.commandId());
+                insertCommand.setLong(3, command.firstVersion());
+                insertCommand.setLong(4, command.lastVersion());
+                insertCommand.executeUpdate();
+            }
+        }
+        moved.addAll(due);
+        newHead = oldestStillWaiting();
+        if (newHead > head) {
+            PreparedStatement delete = session.prepared("DELETE FROM event_journal WHERE seq < ?");
+            delete.setLong(1, newHead);
+            delete.executeUpdate();
+        }
+    }
+
+    private int waitingEvents(String gameId) {
+        Tail tail = committed.get(gameId);
+        return tail == null ? 0 : tail.events().size();
+    }
+
+    /** The oldest journal row that waits once this batch commits: of a committed tail, else of a staged append, else the next. */
+    private long oldestStillWaiting() {
+        for (Map.Entry<Long, String> oldest : byOldestRow.entrySet()) {
+            if (!moved.contains(oldest.getValue()) && !archived.contains(oldest.getValue())) {
+                return oldest.getKey();
+            }
+        }
+        for (Append append : staged) {
+            String gameId = append.command().gameId();
+            if (!moved.contains(gameId) && !archived.contains(gameId)) {
+                return append.firstSeq();
+            }
+        }
+        return nextSeq;
+    }
+
+    private static void bindEvent(PreparedStatement insert, StoredEvent event) throws SQLException {
+        insert.setString(1, event.gameId());
+        insert.setLong(2, event.version());
+        insert.setString(3, event.type());
+        insert.setInt(4, event.schemaVersion());
+        insert.setBytes(5, event.payload());
+        insert.setLong(6, Micros.of(event.recordedAt()));
+        insert.setString(7, event.commandId());
+    }
+
+    /** The running batch committed: the games it moved or archived wait no more, and what it appended to the others waits. */
+    void commit() {
+        archived.forEach(this::forget);
+        moved.forEach(this::forget);
+        Map<String, List<Append>> byGame = new LinkedHashMap<>();
+        for (Append append : staged) {
+            String gameId = append.command().gameId();
+            if (!moved.contains(gameId) && !archived.contains(gameId)) {
+                byGame.computeIfAbsent(gameId, id -> new ArrayList<>()).add(append);
+            }
+        }
+        byGame.forEach(this::addToTail);
+        head = Math.max(head, newHead);
+        clearBatch();
+    }
+
+    private void addToTail(String gameId, List<Append> appends) {
+        Tail old = committed.get(gameId);
+        List<StoredEvent> events = new ArrayList<>(old == null ? List.of() : old.events());
+        Map<String, CommandRecord> commands = new HashMap<>(old == null ? Map.of() : old.commands());
+        for (Append append : appends) {
+            events.addAll(append.events());
+            commands.put(append.command().commandId(), append.command());
+            waitingEvents += append.events().size();
+        }
+        long oldestSeq = old == null ? appends.getFirst().firstSeq() : old.oldestSeq();
+        committed.put(gameId, new Tail(List.copyOf(events), Map.copyOf(commands), oldestSeq));
+        byOldestRow.put(oldestSeq, gameId);
+    }
+
+    private void forget(String gameId) {
+        Tail gone = committed.remove(gameId);
+        if (gone != null) {
+            byOldestRow.remove(gone.oldestSeq());
+            waitingEvents -= gone.events().size();
+        }
+    }
+
+    /** The running batch was rolled back: nothing it appended, archived or moved happened. */
+    void rollback() {
+        clearBatch();
+    }
+
+    /** The move of due events failed alone and was rolled back to its savepoint: they still wait. */
+    void forgetMoves() {
+        moved.clear();
+        newHead = head;
+    }
+
+    private void clearBatch() {
+        staged.clear();
+        stagedCommands.clear();
+        archived.clear();
+        moved.clear();
+        newHead = head;
+    }
+
+    /**
+     * The running batch's commit failed, and it may yet have been stored (a commit can fail after its sync). Moves
+     * every journal row to the tables in a transaction of its own on {@code connection}, so that whichever happened, the
+     * tables now hold it, and forgets the batch and every tail. Should the database fail again, what waits in memory
+     * is still right but may lack the batch: the caller must then stop writing.
+     */
+    void secureAfterFailedCommit(Connection connection) throws SQLException {
+        clearBatch();
+        moveAll(connection);
+        committed.clear();
+        byOldestRow.clear();
+        waitingEvents = 0;
+        head = nextSeq;
+        newHead = nextSeq;
+    }
+
+    /**
+     * Moves every row of the journal to {@code events} and {@code commands}, except those of archived games, and empties
+     * it; commits on {@code connection}. Run when the store opens, before any other write: the rows a stopped process
+     * left waiting are then where every reader looks. Rows already moved are in the tables as they are here.
+     */
+    static void moveAll(Connection connection) throws SQLException {
+        String active = " FROM event_journal WHERE game_id NOT IN (SELECT game_id FROM archived_games)";
+        try (Statement s = connection.createStatement()) {
+            s.executeUpdate("INSERT OR IGNORE INTO events (" + COLUMNS + ") SELECT " + COLUMNS + active + " ORDER BY seq");
+            s.executeUpdate("INSERT OR IGNORE INTO commands (game_id, command_id, first_version, last_version) "
+                    + "SELECT game_id, command_id, MIN(version), MAX(version)" + active + " GROUP BY game_id, command_id");
+            s.executeUpdate("DELETE FROM event_journal");
+        }
+        connection.commit();
+    }
+
+    /**
+     * The events of {@code tail} newer than {@code stored}, a game's events read from {@code events} in version order
+     * after the tail was taken (a move in between puts some of the tail in both).
+     */
+    static List<StoredEvent> newerThan(List<StoredEvent> stored, Tail tail) {
+        if (tail == null) {
+            return List.of();
+        }
+        long last = stored.isEmpty() ? 0 : stored.getLast().version();
+        return tail.events().stream().filter(event -> event.version() > last).toList();
+    }
+}

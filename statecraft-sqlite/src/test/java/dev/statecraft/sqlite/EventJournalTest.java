@@ -1,0 +1,217 @@
+package dev.statecraft.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.statecraft.store.AppendRequest;
+import dev.statecraft.store.ArchivedGame;
+import dev.statecraft.store.CommandRecord;
+import dev.statecraft.store.DuplicateCommandException;
+import dev.statecraft.store.GameRecord;
+import dev.statecraft.store.NewEvent;
+import dev.statecraft.store.StoredEvent;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Appends that reach {@code events} and {@code commands} through the journal (decision record 0011), checked in the
+ * tables from a second connection, as another process would see them, and through the store's reads.
+ */
+class EventJournalTest {
+    private static final long LAST = Long.MAX_VALUE;
+
+    @TempDir
+    Path folder;
+
+    private Path file() {
+        return folder.resolve("statecraft.db");
+    }
+
+    @Test
+    void a_games_appends_wait_in_the_journal_until_enough_do_then_move_together_and_every_read_sees_them_all_along() throws SQLException {
+        int waiting = EventJournal.PER_GAME - 1;
+        try (SqliteStore store = SqliteStore.open(file())) {
+            for (int i = 0; i < waiting; i++) {
+                append(store, "g-1", i, "c-" + i);
+            }
+            append(store, "g-2", 0, "c-0");
+            assertThat(count("SELECT COUNT(*) FROM events") + count("SELECT COUNT(*) FROM commands")).as("rows in the game tables").isZero();
+            assertThat(count("SELECT COUNT(*) FROM event_journal")).isEqualTo(waiting + 1);
+            assertReadsOfG1(store, waiting);
+            assertThatThrownBy(() -> append(store, "g-1", waiting, "c-3")).isInstanceOf(DuplicateCommandException.class);
+
+            append(store, "g-1", waiting, "c-" + waiting);
+            append(store, "g-1", waiting + 1, "c-" + (waiting + 1));
+            assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'g-1'")).as("g-1's events, moved together").isEqualTo(EventJournal.PER_GAME);
+            assertThat(count("SELECT COUNT(*) FROM commands WHERE game_id = 'g-1'")).as("with their records").isEqualTo(EventJournal.PER_GAME);
+            assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'g-2'")).as("g-2's one event still waits").isZero();
+            assertThat(count("SELECT MIN(seq) FROM event_journal")).as("the head cut at the oldest row that waits, g-2's").isEqualTo(waiting + 1);
+            assertReadsOfG1(store, waiting + 2);
+            assertThatThrownBy(() -> append(store, "g-1", waiting + 2, "c-3")).isInstanceOf(DuplicateCommandException.class);
+            assertThatThrownBy(() -> append(store, "g-2", 1, "c-0")).isInstanceOf(DuplicateCommandException.class);
+        }
+        assertThat(count("SELECT COUNT(*) FROM events")).as("every event moved by the close").isEqualTo(EventJournal.PER_GAME + 2);
+        assertThat(count("SELECT COUNT(*) FROM commands")).isEqualTo(EventJournal.PER_GAME + 2);
+        assertThat(count("SELECT COUNT(*) FROM event_journal")).isZero();
+        try (SqliteStore store = SqliteStore.open(file())) {
+            assertReadsOfG1(store, waiting + 2);
+        }
+    }
+
+    /** g-1 holds {@code versions} events, event i recorded at second i - 1, whether they wait, have moved, or some of each. */
+    private static void assertReadsOfG1(SqliteStore store, int versions) {
+        assertThat(versions(store.events().read("g-1", 1, LAST))).isEqualTo(range(1, versions));
+        assertThat(versions(store.events().read("g-1", 3, 5))).isEqualTo(range(3, 5));
+        assertThat(versions(store.events().read("g-1", versions, versions + 5))).isEqualTo(List.of((long) versions));
+        assertThat(versions(store.events().readUpTo("g-1", Instant.ofEpochSecond(4)))).isEqualTo(range(1, 5));
+        assertThat(versions(store.events().readUpTo("g-1", Instant.ofEpochSecond(versions - 2)))).isEqualTo(range(1, versions - 1));
+        assertThat(store.events().lastVersion("g-1")).isEqualTo(versions);
+        assertThat(store.events().findCommand("g-1", "c-3")).contains(new CommandRecord("g-1", "c-3", 4, 4));
+    }
+
+    @Test
+    void a_game_whose_oldest_waiting_row_falls_too_far_behind_moves_so_the_journal_stays_bounded() throws SQLException {
+        int perAppend = 1_000;
+        try (SqliteStore store = SqliteStore.open(file())) {
+            append(store, "idle", 0, "c-0");
+            for (int g = 0; g * perAppend <= EventJournal.MAX_SPAN; g++) {
+                List<NewEvent> events = Collections.nCopies(perAppend, new NewEvent("Tick", 1, "{}".getBytes()));
+                store.events().append(new AppendRequest("busy-" + g, 0, "c-0", Instant.EPOCH, events));
+            }
+            assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'idle'")).as("idle's one event, moved").isEqualTo(1);
+            assertThat(count("SELECT COUNT(*) FROM event_journal")).isLessThan(EventJournal.MAX_SPAN);
+            assertThat(store.events().findCommand("idle", "c-0")).isPresent();
+            assertThat(store.events().read("idle", 1, LAST)).hasSize(1);
+        }
+    }
+
+    @Test
+    void a_reader_racing_the_moves_sees_every_acknowledged_event_once_and_in_order() throws Exception {
+        int appends = 3_000;
+        AtomicLong acknowledged = new AtomicLong();
+        AtomicBoolean done = new AtomicBoolean();
+        List<String> problems = Collections.synchronizedList(new ArrayList<>());
+        try (SqliteStore store = SqliteStore.open(file())) {
+            Thread reader = Thread.ofPlatform().start(() -> {
+                while (!done.get() && problems.isEmpty()) {
+                    long atLeast = acknowledged.get();
+                    List<Long> read = versions(store.events().read("g", 1, LAST));
+                    if (read.size() < atLeast || !read.equals(range(1, read.size()))) {
+                        problems.add("after " + atLeast + " acknowledged, read " + read);
+                    }
+                }
+            });
+            // Other games share the batches, so that g's events move at every point of them.
+            for (int i = 0; i < appends; i++) {
+                CompletableFuture<Long> other = store.events().appendAsync(request("other-" + i % 7, i / 7, "c-" + i / 7));
+                store.events().append(request("g", i, "c-" + i));
+                acknowledged.set(i + 1);
+                other.join();
+            }
+            done.set(true);
+            reader.join();
+        }
+        assertThat(problems).isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'g'")).isEqualTo(appends);
+    }
+
+    @Test
+    void rows_a_stopped_process_left_in_the_journal_are_moved_when_the_store_opens_again_except_an_archived_games() throws SQLException {
+        try (SqliteStore store = SqliteStore.open(file())) {
+            append(store, "g-1", 0, "c-0");
+            store.games().register(new GameRecord("done", "test", Map.of(), Instant.EPOCH));
+            store.archive().archive(new ArchivedGame("done", "test", Map.of(), Instant.EPOCH, Instant.EPOCH, "over", 0, 0, 1, new byte[1], new byte[1]));
+        }
+        // What a process killed before its move leaves: journal rows only, one of them moved already.
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + file()); Statement s = sql.createStatement()) {
+            s.executeUpdate("INSERT INTO event_journal (seq, game_id, version, type, schema_version, payload, recorded_at, command_id) VALUES "
+                    + "(7, 'g-1', 1, 'Tick', 1, x'7b7d', 0, 'c-0'), (8, 'g-1', 2, 'Tick', 1, x'7b7d', 0, 'c-1'), (9, 'g-1', 3, 'Tock', 1, x'7b7d', 0, 'c-1'), "
+                    + "(10, 'done', 1, 'Tick', 1, x'7b7d', 0, 'c-9'), (11, 'g-1', 4, 'Tick', 1, x'7b7d', 0, 'c-2')");
+        }
+
+        try (SqliteStore store = SqliteStore.open(file())) {
+            assertThat(count("SELECT COUNT(*) FROM event_journal")).isZero();
+            assertThat(versions(store.events().read("g-1", 1, LAST))).isEqualTo(range(1, 4));
+            assertThat(count("SELECT COUNT(*) FROM commands WHERE game_id = 'g-1'")).isEqualTo(3);
+            assertThat(store.events().findCommand("g-1", "c-1")).contains(new CommandRecord("g-1", "c-1", 2, 3));
+            assertThatThrownBy(() -> append(store, "g-1", 4, "c-2")).isInstanceOf(DuplicateCommandException.class);
+            assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'done'") + count("SELECT COUNT(*) FROM commands WHERE game_id = 'done'"))
+                    .as("rows of an archived game").isZero();
+        }
+    }
+
+    @Test
+    void an_archived_game_takes_its_waiting_events_along_and_none_reaches_the_active_tables_later() throws SQLException {
+        try (SqliteStore store = SqliteStore.open(file())) {
+            store.games().register(new GameRecord("g-1", "test", Map.of(), Instant.EPOCH));
+            append(store, "g-1", 0, "c-0");
+            append(store, "g-1", 1, "c-1");
+            append(store, "g-2", 0, "c-0");
+            store.archive().archive(new ArchivedGame("g-1", "test", Map.of(), Instant.EPOCH, Instant.EPOCH, "done", 2, 2, 1, new byte[1], new byte[1]));
+
+            assertThat(store.events().findCommand("g-1", "c-0")).isEmpty();
+            assertThat(store.events().read("g-1", 1, LAST)).isEmpty();
+            assertThat(store.events().findCommand("g-2", "c-0")).isPresent();
+        }
+        assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'g-1'") + count("SELECT COUNT(*) FROM commands WHERE game_id = 'g-1'")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'g-2'")).isEqualTo(1);
+    }
+
+    @Test
+    void a_store_of_the_schema_before_the_journal_gets_the_command_records_it_still_owed_when_it_is_migrated() throws SQLException {
+        Flyway.configure().dataSource("jdbc:sqlite:" + file(), null, null).locations("classpath:db/statecraft/sqlite")
+                .table("statecraft_schema_history").target("2").load().migrate();
+        // Decision record 0009's backlog: g-1's events from version 2 on have no records yet.
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + file()); Statement s = sql.createStatement()) {
+            s.executeUpdate("INSERT INTO events (game_id, version, type, schema_version, payload, recorded_at, command_id) VALUES "
+                    + "('g-1', 1, 'Tick', 1, x'7b7d', 0, 'c-0'), ('g-1', 2, 'Tick', 1, x'7b7d', 0, 'c-1'), ('g-1', 3, 'Tock', 1, x'7b7d', 0, 'c-1')");
+            s.executeUpdate("INSERT INTO commands (game_id, command_id, first_version, last_version) VALUES ('g-1', 'c-0', 1, 1)");
+            s.executeUpdate("INSERT INTO command_backlog (game_id, from_version) VALUES ('g-1', 2)");
+        }
+
+        try (SqliteStore store = SqliteStore.open(file())) {
+            assertThat(store.events().findCommand("g-1", "c-1")).contains(new CommandRecord("g-1", "c-1", 2, 3));
+            assertThatThrownBy(() -> append(store, "g-1", 3, "c-1")).isInstanceOf(DuplicateCommandException.class);
+        }
+        assertThat(count("SELECT COUNT(*) FROM sqlite_master WHERE name = 'command_backlog'")).isZero();
+    }
+
+    private static void append(SqliteStore store, String gameId, long expectedVersion, String commandId) {
+        store.events().append(request(gameId, expectedVersion, commandId));
+    }
+
+    /** One event, recorded at second {@code expectedVersion}. */
+    private static AppendRequest request(String gameId, long expectedVersion, String commandId) {
+        return new AppendRequest(gameId, expectedVersion, commandId, Instant.ofEpochSecond(expectedVersion), List.of(new NewEvent("Tick", 1, "{}".getBytes())));
+    }
+
+    private static List<Long> versions(List<StoredEvent> events) {
+        return events.stream().map(StoredEvent::version).toList();
+    }
+
+    private static List<Long> range(long first, long last) {
+        return LongStream.rangeClosed(first, last).boxed().toList();
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file()); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+}

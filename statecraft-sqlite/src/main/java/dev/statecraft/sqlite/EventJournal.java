@@ -29,13 +29,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * appends share its last pages. Once {@link #PER_GAME} events of a game wait, the batch that brings them there also moves
  * them, with one command record per append, to {@code events} and {@code commands}: about a page of each for the lot.
  * Journal rows older than the oldest that still waits are deleted from the journal's head in the same transaction. A
- * game whose oldest waiting row falls {@link #MAX_SPAN} rows behind the newest moves what it has, so the journal and
- * what waits in memory stay bounded.
+ * game whose oldest waiting row falls more than {@link #MAX_SPAN} rows behind the newest moves what it has, so the
+ * journal holds at most about that many rows, and memory as many events (each with its payload).
  *
  * <p>What waits is held here too, as each game's {@link Tail}, and every read of a game's events or command ids looks
  * at its tail before the tables: a tail leaves only once the transaction that moved it has committed, so a reader that
  * takes the tail first and then queries the tables misses nothing, and {@link #withTail} drops what it sees twice.
- * Opening the store moves every journal row ({@link #moveAll}), so nothing waits after a crash.
+ * Opening the store moves every journal row ({@link #moveAll}), so nothing waits after a crash; so does closing it.
  *
  * <p>The thread running the writer's batch (holding its lock, see {@link GroupCommitWriter}) appends, moves, commits and
  * rolls back, as it does with {@link StreamVersions}; any other thread only calls {@link #tail} and {@link #findCommitted}.
@@ -49,8 +49,7 @@ final class EventJournal {
     private static final String COLUMNS = "game_id, version, type, schema_version, payload, recorded_at, command_id";
     private static final String INSERT_JOURNAL = "INSERT INTO event_journal (seq, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_EVENT = "INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
-    // OR IGNORE: after a commit whose outcome was unknown (see secureAfterFailedCommit), a record may be in the table already.
-    private static final String INSERT_COMMAND = "INSERT OR IGNORE INTO commands (game_id, command_id, first_version, last_version) VALUES (?, ?, ?, ?)";
+    private static final String INSERT_COMMAND = "INSERT INTO commands (game_id, command_id, first_version, last_version) VALUES (?, ?, ?, ?)";
 
     /** What waits of one game, oldest first: its events, its appends' command records, and its oldest journal row. Never changed, only replaced. */
     record Tail(List<StoredEvent> events, Map<String, CommandRecord> commands, long oldestSeq) {
@@ -75,25 +74,16 @@ final class EventJournal {
     /** Each waiting game by its oldest journal row, oldest first. */
     private final TreeMap<Long, String> byOldestRow = new TreeMap<>();
     private volatile int waitingEvents;
-    private long nextSeq;
-    /** Journal rows below this one are deleted. */
-    private long head;
-    /** The running batch's appends in order, their records, its archived games, the games it moved, and where it cut the head. */
+    /** The next journal row's number: never reused while the store is open, whatever is rolled back. */
+    private long nextSeq = 1;
+    /** The running batch's appends in order, their records, its archived games, and the games it moved. */
     private final List<Append> staged = new ArrayList<>();
     private final Map<Key, CommandRecord> stagedCommands = new HashMap<>();
     private final List<String> archived = new ArrayList<>();
     private final Set<String> moved = new HashSet<>();
-    private long newHead;
 
-    /** For a journal that {@link #moveAll} has just emptied. */
+    /** For the store's journal once {@link #moveAll} has emptied it, before the writer starts. */
     EventJournal() {
-        this(1);
-    }
-
-    EventJournal(long nextSeq) {
-        this.nextSeq = nextSeq;
-        this.head = nextSeq;
-        this.newHead = nextSeq;
     }
 
     /** Committed events not yet moved to {@code events}; read by any thread. */
@@ -104,12 +94,6 @@ final class EventJournal {
     /** For any thread: what waits of {@code gameId}, or null. Take it before querying the tables. */
     Tail tail(String gameId) {
         return committed.get(gameId);
-    }
-
-    /** The newest committed version of {@code gameId} that waits, or -1. */
-    long lastWaitingVersion(String gameId) {
-        Tail tail = committed.get(gameId);
-        return tail == null ? -1 : tail.lastVersion();
     }
 
     /** For any thread: each game that has events waiting, with the instant (in microseconds) of its newest. */
@@ -135,6 +119,7 @@ final class EventJournal {
     void append(SqlSession session, String gameId, String commandId, Instant recordedAt, long firstVersion, List<NewEvent> events) throws SQLException {
         long firstSeq = nextSeq;
         long micros = Micros.of(recordedAt);
+        Instant stored = Micros.toInstant(micros); // as a read of the table gives it back
         List<StoredEvent> rows = new ArrayList<>(events.size());
         PreparedStatement insert = session.prepared(INSERT_JOURNAL);
         long version = firstVersion;
@@ -144,11 +129,12 @@ final class EventJournal {
             insert.setLong(3, version);
             insert.setString(4, event.type());
             insert.setInt(5, event.schemaVersion());
-            insert.setBytes(6, event.payload());
+            byte[] payload = event.payload().clone(); // what is moved later is what the journal holds, whatever the caller does with its array
+            insert.setBytes(6, payload);
             insert.setLong(7, micros);
             insert.setString(8, commandId);
             insert.executeUpdate();
-            rows.add(new StoredEvent(gameId, version, event.type(), event.schemaVersion(), event.payload(), recordedAt, commandId));
+            rows.add(new StoredEvent(gameId, version, event.type(), event.schemaVersion(), payload, stored, commandId));
             version++;
         }
         CommandRecord record = new CommandRecord(gameId, commandId, firstVersion, version - 1);
@@ -175,28 +161,21 @@ final class EventJournal {
 
     /**
      * Moves, in the running batch's transaction, what waits (committed and staged) of each game this batch brought to
-     * {@link #PER_GAME} events, of each game whose oldest row is {@link #MAX_SPAN} behind, or of every game when
-     * {@code all} is asked; then deletes the journal's rows older than the oldest that still waits.
+     * {@link #PER_GAME} events and of each game whose oldest row is more than {@link #MAX_SPAN} behind; then deletes the
+     * journal's rows older than the oldest that still waits.
      */
-    void moveDue(SqlSession session, boolean all) throws SQLException {
+    void moveDue(SqlSession session) throws SQLException {
         Map<String, List<Append>> stagedByGame = new LinkedHashMap<>();
         for (Append append : staged) {
             stagedByGame.computeIfAbsent(append.command().gameId(), id -> new ArrayList<>()).add(append);
         }
         Set<String> due = new TreeSet<>(); // in key order, so that neighbouring games share pages
-        if (all) {
-            due.addAll(committed.keySet());
-            due.addAll(stagedByGame.keySet());
-        } else {
-            stagedByGame.forEach((gameId, appends) -> {
-                if (waitingEvents(gameId) + appends.stream().mapToInt(a -> a.events().size()).sum() >= PER_GAME) {
-                    due.add(gameId);
-                }
-            });
-            if (!byOldestRow.isEmpty() && byOldestRow.firstKey() < nextSeq - MAX_SPAN) {
-                due.addAll(byOldestRow.headMap(nextSeq - MAX_SPAN / 2).values());
+        stagedByGame.forEach((gameId, appends) -> {
+            if (waitingEvents(gameId) + appends.stream().mapToInt(a -> a.events().size()).sum() >= PER_GAME) {
+                due.add(gameId);
             }
-        }
+        });
+        due.addAll(byOldestRow.headMap(nextSeq - MAX_SPAN).values());
         due.removeAll(archived);
         PreparedStatement insertEvent = session.prepared(INSERT_EVENT);
         PreparedStatement insertCommand = session.prepared(INSERT_COMMAND);
@@ -221,12 +200,9 @@ final class EventJournal {
             }
         }
         moved.addAll(due);
-        newHead = oldestStillWaiting();
-        if (newHead > head) {
-            PreparedStatement delete = session.prepared("DELETE FROM event_journal WHERE seq < ?");
-            delete.setLong(1, newHead);
-            delete.executeUpdate();
-        }
+        PreparedStatement delete = session.prepared("DELETE FROM event_journal WHERE seq < ?");
+        delete.setLong(1, oldestStillWaiting());
+        delete.executeUpdate();
     }
 
     private int waitingEvents(String gameId) {
@@ -272,7 +248,6 @@ final class EventJournal {
             }
         }
         byGame.forEach(this::addToTail);
-        head = Math.max(head, newHead);
         clearBatch();
     }
 
@@ -306,7 +281,6 @@ final class EventJournal {
     /** The move of due events failed alone and was rolled back to its savepoint: they still wait. */
     void forgetMoves() {
         moved.clear();
-        newHead = head;
     }
 
     private void clearBatch() {
@@ -314,7 +288,6 @@ final class EventJournal {
         stagedCommands.clear();
         archived.clear();
         moved.clear();
-        newHead = head;
     }
 
     /**
@@ -329,14 +302,12 @@ final class EventJournal {
         committed.clear();
         byOldestRow.clear();
         waitingEvents = 0;
-        head = nextSeq;
-        newHead = nextSeq;
     }
 
     /**
      * Moves every row of the journal to {@code events} and {@code commands}, except those of archived games, and empties
      * it; commits on {@code connection}. Run when the store opens, before any other write: the rows a stopped process
-     * left waiting are then where every reader looks. Rows already moved are in the tables as they are here.
+     * left waiting are then where every reader looks. Rows already moved are in the tables as they are here, hence OR IGNORE.
      */
     static void moveAll(Connection connection) throws SQLException {
         String active = " FROM event_journal WHERE game_id NOT IN (SELECT game_id FROM archived_games)";

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -225,13 +226,21 @@ final class GroupCommitWriter implements AutoCloseable {
         long applied = System.nanoTime();
         try {
             session.connection().commit();
-            versions.commit();
-            journal.commit();
         } catch (SQLException e) {
             versions.rollback();
             rollbackQuietly();
             secureAfterFailedCommit();
             failAll(batch, new StoreException("sqlite " + file + ": commit of " + batch.size() + " writes failed; none is acknowledged: " + e.getMessage(), e));
+            return;
+        }
+        try {
+            versions.commit();
+            journal.commit();
+        } catch (RuntimeException | Error e) {
+            // Stored, yet what waits in memory may lack it: a later append could take a version that is taken.
+            broken = "a batch was committed but the writer's memory could not follow it (" + e + "); every write is refused until the store is "
+                    + "opened again";
+            failAll(batch, new StoreException("sqlite " + file + ": " + broken, e));
             return;
         }
         long committed = System.nanoTime();
@@ -271,7 +280,7 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private void moveDue() throws MidWriteFailure {
         try {
-            journal.moveDue(session, false);
+            journal.moveDue(session);
         } catch (SQLException | RuntimeException e) {
             throw new MidWriteFailure(e);
         }
@@ -282,7 +291,7 @@ final class GroupCommitWriter implements AutoCloseable {
         try (Statement s = session.connection().createStatement()) {
             s.execute("SAVEPOINT move_events");
             try {
-                journal.moveDue(session, false);
+                journal.moveDue(session);
                 s.execute("RELEASE move_events");
             } catch (SQLException | RuntimeException e) {
                 journal.forgetMoves();
@@ -305,7 +314,6 @@ final class GroupCommitWriter implements AutoCloseable {
         try {
             journal.secureAfterFailedCommit(session.connection());
         } catch (SQLException | RuntimeException e) {
-            journal.rollback();
             rollbackQuietly();
             broken = "a commit failed, and moving the journal to the tables after it failed too (" + e.getMessage()
                     + "); every write is refused until the store is opened again";
@@ -336,13 +344,14 @@ final class GroupCommitWriter implements AutoCloseable {
     private <T> Runnable applyInSavepoint(Pending<T> pending) throws SQLException, CannotIsolate {
         try (Statement s = session.connection().createStatement()) {
             s.execute("SAVEPOINT write");
+            Map<String, Long> versionsMark = versions.mark();
             EventJournal.Mark mark = journal.mark();
             try {
                 T result = pending.op().apply(session, versions, journal);
                 s.execute("RELEASE write");
                 return () -> pending.done().complete(result);
             } catch (SQLException | RuntimeException e) {
-                versions.rollback();
+                versions.rollbackTo(versionsMark);
                 journal.rollbackTo(mark);
                 undoSavepoint(s, "write");
                 RuntimeException failure = e instanceof RuntimeException re ? re
@@ -353,15 +362,9 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void moveWaitingEvents() {
-        if (broken != null) {
-            return;
-        }
         try {
-            journal.moveDue(session, true);
-            session.connection().commit();
-            journal.commit();
+            EventJournal.moveAll(session.connection());
         } catch (SQLException | RuntimeException e) {
-            journal.rollback();
             rollbackQuietly();
             LOG.log(Level.WARNING, "sqlite " + file + ": moving the waiting events out of the journal failed; the next open moves them", e);
         }

@@ -86,29 +86,19 @@ final class SqliteEventLog implements EventLog {
     @Override
     public List<StoredEvent> readUpTo(String gameId, Instant instant) {
         EventJournal.Tail waiting = journal.tail(gameId);
-        long micros = Micros.of(instant);
-        record UpTo(List<StoredEvent> events, boolean later) {
-        }
-        UpTo stored = reads.read(session -> {
-            PreparedStatement first = session.prepared("SELECT MIN(version) FROM events WHERE game_id = ? AND recorded_at > ?");
-            first.setString(1, gameId);
-            first.setLong(2, micros);
-            long firstLater;
-            try (ResultSet rs = first.executeQuery()) {
-                rs.next();
-                firstLater = rs.getObject(1) == null ? Long.MAX_VALUE : rs.getLong(1);
-            }
-            PreparedStatement select = session.prepared("SELECT " + COLUMNS + " FROM events WHERE game_id = ? AND version < ? ORDER BY version");
+        // One statement, so one snapshot of the table: it ends before the first event recorded after the instant, or at the table's end.
+        List<StoredEvent> events = new ArrayList<>(reads.read(session -> {
+            PreparedStatement select = session.prepared("SELECT " + COLUMNS + " FROM events WHERE game_id = ? AND version < "
+                    + "COALESCE((SELECT MIN(version) FROM events WHERE game_id = ? AND recorded_at > ?), 9223372036854775807) ORDER BY version");
             select.setString(1, gameId);
-            select.setLong(2, firstLater);
-            return new UpTo(events(select), firstLater != Long.MAX_VALUE);
-        });
-        if (stored.later()) {
-            return stored.events();
-        }
-        List<StoredEvent> events = new ArrayList<>(stored.events());
+            select.setString(2, gameId);
+            select.setLong(3, Micros.of(instant));
+            return events(select);
+        }));
+        // The tail carries on from the table's end; if the table stopped before its end, the tail's next event is later than the instant or a version further on.
         for (StoredEvent event : EventJournal.newerThan(events, waiting)) {
-            if (event.recordedAt().isAfter(instant)) {
+            long next = events.isEmpty() ? 1 : events.getLast().version() + 1;
+            if (event.version() != next || event.recordedAt().isAfter(instant)) {
                 break;
             }
             events.add(event);

@@ -9,9 +9,11 @@ import java.util.Map;
 
 /**
  * The last version of each game, as the writer knows it, so an append checks its expected version
- * without a query: the newest of the {@link EventJournal}'s tail if one waits, else of the tables. Changes made inside a transaction stay provisional until it commits. Only the thread
- * running the writer's batch uses it, under the writer's lock; this process is the database's only writer
- * while the store is open.
+ * without a query. Versions set by the running batch are provisional until it commits, and only here: its
+ * appends are in the {@link EventJournal}'s journal table, which no query of a version reads. A version not
+ * known yet is the newest of the game's committed tail in the journal, if one waits, else of its tables. Only
+ * the thread running the writer's batch uses it, under the writer's lock; this process is the database's
+ * only writer while the store is open.
  */
 final class StreamVersions {
     /** The version recorded for an archived game: nothing may be appended to it. */
@@ -37,8 +39,8 @@ final class StreamVersions {
             known = committed.get(gameId);
         }
         if (known == null) {
-            long waiting = journal.lastWaitingVersion(gameId);
-            known = waiting >= 0 ? waiting : query(session, gameId);
+            EventJournal.Tail waiting = journal.tail(gameId);
+            known = waiting != null ? waiting.lastVersion() : query(session, gameId);
             committed.put(gameId, known);
         }
         return known;
@@ -51,6 +53,17 @@ final class StreamVersions {
     void commit() {
         committed.putAll(provisional);
         provisional.clear();
+    }
+
+    /** The running batch's versions so far, for {@link #rollbackTo} should its next write be undone alone. */
+    Map<String, Long> mark() {
+        return new HashMap<>(provisional);
+    }
+
+    /** The batch's write after {@code mark} was rolled back to its savepoint: the versions set before it stand. */
+    void rollbackTo(Map<String, Long> mark) {
+        provisional.clear();
+        provisional.putAll(mark);
     }
 
     void rollback() {

@@ -102,7 +102,7 @@ class EventJournalTest {
     }
 
     @Test
-    void a_reader_racing_the_moves_sees_every_acknowledged_event_once_and_in_order() throws Exception {
+    void a_reader_racing_the_moves_sees_every_acknowledged_event_once_and_in_order_and_none_past_the_instant_it_asks_for() throws Exception {
         int appends = 3_000;
         AtomicLong acknowledged = new AtomicLong();
         AtomicBoolean done = new AtomicBoolean();
@@ -114,6 +114,11 @@ class EventJournalTest {
                     List<Long> read = versions(store.events().read("g", 1, LAST));
                     if (read.size() < atLeast || !read.equals(range(1, read.size()))) {
                         problems.add("after " + atLeast + " acknowledged, read " + read);
+                    }
+                    long second = atLeast / 2; // version v is recorded at second v - 1
+                    List<Long> upTo = versions(store.events().readUpTo("g", Instant.ofEpochSecond(second)));
+                    if (atLeast > 0 && !upTo.equals(range(1, second + 1))) {
+                        problems.add("after " + atLeast + " acknowledged, read up to second " + second + ": " + upTo);
                     }
                 }
             });
@@ -129,6 +134,19 @@ class EventJournalTest {
         }
         assertThat(problems).isEmpty();
         assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'g'")).isEqualTo(appends);
+    }
+
+    @Test
+    void reading_up_to_an_instant_stops_at_the_first_event_recorded_after_it_even_when_a_clock_went_back() {
+        try (SqliteStore store = SqliteStore.open(file())) {
+            for (int i = 0; i < EventJournal.PER_GAME; i++) {
+                store.events().append(new AppendRequest("g", i, "c-" + i, Instant.ofEpochSecond(10), List.of(new NewEvent("Tick", 1, "{}".getBytes()))));
+            }
+            store.events().append(new AppendRequest("g", EventJournal.PER_GAME, "back", Instant.ofEpochSecond(5), List.of(new NewEvent("Tick", 1, "{}".getBytes()))));
+
+            assertThat(store.events().readUpTo("g", Instant.ofEpochSecond(7))).as("version 1 came after second 7, so nothing is before it").isEmpty();
+            assertThat(store.events().readUpTo("g", Instant.ofEpochSecond(10))).hasSize(EventJournal.PER_GAME + 1);
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.statecraft.store.CommandRecord;
 import dev.statecraft.store.DuplicateCommandException;
 import dev.statecraft.store.GameRecord;
 import dev.statecraft.store.NewEvent;
+import dev.statecraft.store.VersionConflictException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
@@ -54,8 +55,8 @@ class WriterFailureTest {
         // The second release, the archive's, fails, so the archive alone is rolled back.
         Connection connection = failing(new ConnectionFactory(file, SqliteOptions.defaults()).openWriter(), "execute",
                 args -> "RELEASE write".equals(args[0]) && releases.incrementAndGet() == 2);
-        EventJournal backlog = new EventJournal();
-        try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(connection), backlog, 100, WriterListener.NONE)) {
+        EventJournal waiting = new EventJournal();
+        try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(connection), waiting, 100, WriterListener.NONE)) {
             // A first batch holds the writer until the three writes are queued, so that they make the next batch together.
             CountDownLatch holding = new CountDownLatch(1);
             CountDownLatch hold = new CountDownLatch(1);
@@ -77,7 +78,7 @@ class WriterFailureTest {
             assertThat(appendG.join()).isEqualTo(1);
             assertThatThrownBy(archiveG::join).hasMessageContaining("injected");
             assertThatThrownBy(appendH::join).hasMessageContaining("injected failure");
-            assertThat(backlog.findCommitted("g", "c-1")).as("g's record, still waiting").contains(new CommandRecord("g", "c-1", 1, 1));
+            assertThat(waiting.findCommitted("g", "c-1")).as("g's record, still waiting").contains(new CommandRecord("g", "c-1", 1, 1));
             CompletableFuture<Long> retry = writer.submit((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, request("g", 1, "c-1")));
             assertThatThrownBy(retry::join).hasCauseInstanceOf(DuplicateCommandException.class);
         }
@@ -86,12 +87,68 @@ class WriterFailureTest {
     }
 
     @Test
+    void a_write_undone_alone_leaves_the_versions_of_the_appends_before_it_in_the_batch() throws Exception {
+        sql("CREATE TRIGGER fail_h BEFORE INSERT ON event_journal WHEN NEW.game_id = 'h' BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+        try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(new ConnectionFactory(file, SqliteOptions.defaults()).openWriter()),
+                new EventJournal(), 100, WriterListener.NONE)) {
+            // h's append fails part way, so the batch runs again one savepoint per write; g's appends around it still see each other.
+            List<CompletableFuture<Long>> appends = inOneBatch(writer, request("g", 0, "c-1"), request("h", 0, "c-1"), request("g", 1, "c-2"), request("g", 0, "c-3"));
+
+            assertThat(appends.get(0).join()).isEqualTo(1);
+            assertThatThrownBy(appends.get(1)::join).hasMessageContaining("injected failure");
+            assertThat(appends.get(2).join()).isEqualTo(2);
+            assertThatThrownBy(appends.get(3)::join).hasCauseInstanceOf(VersionConflictException.class);
+        }
+        assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'g'")).isEqualTo(2);
+    }
+
+    @Test
+    void a_move_that_fails_leaves_its_events_waiting_and_readable_and_they_move_once_it_can() throws Exception {
+        sql("CREATE TRIGGER fail_h BEFORE INSERT ON events WHEN NEW.game_id = 'h' BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+        try (SqliteStore store = SqliteStore.open(file)) {
+            for (int i = 0; i < EventJournal.PER_GAME; i++) {
+                assertThat(store.events().append(request("h", i, "c-" + i))).isEqualTo(i + 1);
+            }
+            assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'h'")).as("the move failed").isZero();
+            assertThat(store.events().read("h", 1, Long.MAX_VALUE)).hasSize(EventJournal.PER_GAME);
+            assertThat(store.events().append(request("g", 0, "c-0"))).as("the store goes on").isEqualTo(1);
+
+            sql("DROP TRIGGER fail_h");
+            store.events().append(request("h", EventJournal.PER_GAME, "c-last"));
+            assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'h'")).isEqualTo(EventJournal.PER_GAME + 1);
+            assertThat(count("SELECT COUNT(*) FROM commands WHERE game_id = 'h'")).isEqualTo(EventJournal.PER_GAME + 1);
+        }
+    }
+
+    /** Submits the appends so that they run as one batch: a first write holds the writer until all are queued. */
+    private static List<CompletableFuture<Long>> inOneBatch(GroupCommitWriter writer, AppendRequest... requests) throws InterruptedException {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch hold = new CountDownLatch(1);
+        writer.submit((session, versions, journal) -> {
+            holding.countDown();
+            try {
+                hold.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        });
+        holding.await();
+        List<CompletableFuture<Long>> appends = new java.util.ArrayList<>();
+        for (AppendRequest request : requests) {
+            appends.add(writer.submit((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, request)));
+        }
+        hold.countDown();
+        return appends;
+    }
+
+    @Test
     void a_commit_that_fails_after_storing_its_batch_still_leaves_every_stored_append_recognised() throws Exception {
         AtomicInteger commits = new AtomicInteger();
         // The commit reaches the database, then reports a failure: the caller is not acknowledged, yet the events are stored.
         Connection connection = storingThenFailing(new ConnectionFactory(file, SqliteOptions.defaults()).openWriter(), commits);
-        EventJournal backlog = new EventJournal();
-        try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(connection), backlog, 100, WriterListener.NONE)) {
+        EventJournal waiting = new EventJournal();
+        try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(connection), waiting, 100, WriterListener.NONE)) {
             CompletableFuture<Long> append = writer.submit((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, request("g", 0, "c-1")));
             assertThatThrownBy(append::join).hasMessageContaining("commit of 1 writes failed");
             assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'g'")).as("events stored despite the failure").isEqualTo(1);

@@ -34,7 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>What waits is held here too, as each game's {@link Tail}, and every read of a game's events or command ids looks
  * at its tail before the tables: a tail leaves only once the transaction that moved it has committed, so a reader that
- * takes the tail first and then queries the tables misses nothing, and {@link #withTail} drops what it sees twice.
+ * takes the tail first and then queries the tables misses nothing, and {@link #newerThan} drops what it sees twice.
  * Opening the store moves every journal row ({@link #moveAll}), so nothing waits after a crash; so does closing it.
  *
  * <p>The thread running the writer's batch (holding its lock, see {@link GroupCommitWriter}) appends, moves, commits and
@@ -51,15 +51,49 @@ final class EventJournal {
     private static final String INSERT_EVENT = "INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_COMMAND = "INSERT INTO commands (game_id, command_id, first_version, last_version) VALUES (?, ?, ?, ?)";
 
-    /** What waits of one game, oldest first: its events, its appends' command records, and its oldest journal row. Never changed, only replaced. */
-    record Tail(List<StoredEvent> events, Map<String, CommandRecord> commands, long oldestSeq) {
+    /**
+     * What waits of one game: its newest append, and the tail before it (null for the oldest). Never changed: a batch
+     * extends it by a link per append, so what a reader took stays as it was. A game moves once 16 events wait, so a
+     * tail is a few appends long.
+     */
+    record Tail(Tail before, Append newest, long oldestSeq, int eventCount) {
+        static Tail extend(Tail before, Append newest) {
+            return before == null ? new Tail(null, newest, newest.firstSeq(), newest.events().size())
+                    : new Tail(before, newest, before.oldestSeq(), before.eventCount() + newest.events().size());
+        }
+
         long lastVersion() {
-            return events.getLast().version();
+            return newest.command().lastVersion();
+        }
+
+        /** Oldest first. */
+        List<Append> appends() {
+            List<Append> appends = new ArrayList<>();
+            for (Tail link = this; link != null; link = link.before()) {
+                appends.add(link.newest());
+            }
+            return appends.reversed();
+        }
+
+        /** Oldest first. */
+        List<StoredEvent> events() {
+            List<StoredEvent> events = new ArrayList<>(eventCount);
+            appends().forEach(append -> events.addAll(append.events()));
+            return events;
+        }
+
+        Optional<CommandRecord> command(String commandId) {
+            for (Tail link = this; link != null; link = link.before()) {
+                if (link.newest().command().commandId().equals(commandId)) {
+                    return Optional.of(link.newest().command());
+                }
+            }
+            return Optional.empty();
         }
     }
 
-    /** One append of the running batch: its first journal row, its command record, its events. */
-    private record Append(long firstSeq, CommandRecord command, List<StoredEvent> events) {
+    /** One append: its first journal row, its command record, its events (in the rows from {@code firstSeq} on). */
+    record Append(long firstSeq, CommandRecord command, List<StoredEvent> events) {
     }
 
     private record Key(String gameId, String commandId) {
@@ -112,7 +146,7 @@ final class EventJournal {
     /** For any thread: the record of {@code commandId} if it is committed and waits. Look here before the table. */
     Optional<CommandRecord> findCommitted(String gameId, String commandId) {
         Tail tail = committed.get(gameId);
-        return tail == null ? Optional.empty() : Optional.ofNullable(tail.commands().get(commandId));
+        return tail == null ? Optional.empty() : tail.command(commandId);
     }
 
     /** Writes the events of one append to the journal as versions {@code firstVersion...}, in the running batch. */
@@ -181,17 +215,14 @@ final class EventJournal {
         PreparedStatement insertCommand = session.prepared(INSERT_COMMAND);
         for (String gameId : due) {
             Tail tail = committed.get(gameId);
-            List<StoredEvent> events = new ArrayList<>(tail == null ? List.of() : tail.events());
-            List<CommandRecord> commands = new ArrayList<>(tail == null ? List.of() : tail.commands().values());
-            for (Append append : stagedByGame.getOrDefault(gameId, List.of())) {
-                events.addAll(append.events());
-                commands.add(append.command());
-            }
-            for (StoredEvent event : events) {
-                bindEvent(insertEvent, event);
-                insertEvent.executeUpdate();
-            }
-            for (CommandRecord command : commands) {
+            List<Append> appends = new ArrayList<>(tail == null ? List.of() : tail.appends());
+            appends.addAll(stagedByGame.getOrDefault(gameId, List.of()));
+            for (Append append : appends) {
+                for (StoredEvent event : append.events()) {
+                    bindEvent(insertEvent, event);
+                    insertEvent.executeUpdate();
+                }
+                CommandRecord command = append.command();
                 insertCommand.setString(1, gameId);
                 insertCommand.setString(2, command.commandId());
                 insertCommand.setLong(3, command.firstVersion());
@@ -207,7 +238,7 @@ final class EventJournal {
 
     private int waitingEvents(String gameId) {
         Tail tail = committed.get(gameId);
-        return tail == null ? 0 : tail.events().size();
+        return tail == null ? 0 : tail.eventCount();
     }
 
     /** The oldest journal row that waits once this batch commits: of a committed tail, else of a staged append, else the next. */
@@ -240,36 +271,28 @@ final class EventJournal {
     void commit() {
         archived.forEach(this::forget);
         moved.forEach(this::forget);
-        Map<String, List<Append>> byGame = new LinkedHashMap<>();
         for (Append append : staged) {
             String gameId = append.command().gameId();
             if (!moved.contains(gameId) && !archived.contains(gameId)) {
-                byGame.computeIfAbsent(gameId, id -> new ArrayList<>()).add(append);
+                addToTail(append);
             }
         }
-        byGame.forEach(this::addToTail);
         clearBatch();
     }
 
-    private void addToTail(String gameId, List<Append> appends) {
-        Tail old = committed.get(gameId);
-        List<StoredEvent> events = new ArrayList<>(old == null ? List.of() : old.events());
-        Map<String, CommandRecord> commands = new HashMap<>(old == null ? Map.of() : old.commands());
-        for (Append append : appends) {
-            events.addAll(append.events());
-            commands.put(append.command().commandId(), append.command());
-            waitingEvents += append.events().size();
-        }
-        long oldestSeq = old == null ? appends.getFirst().firstSeq() : old.oldestSeq();
-        committed.put(gameId, new Tail(List.copyOf(events), Map.copyOf(commands), oldestSeq));
-        byOldestRow.put(oldestSeq, gameId);
+    private void addToTail(Append append) {
+        String gameId = append.command().gameId();
+        Tail tail = Tail.extend(committed.get(gameId), append);
+        committed.put(gameId, tail);
+        byOldestRow.put(tail.oldestSeq(), gameId);
+        waitingEvents += append.events().size();
     }
 
     private void forget(String gameId) {
         Tail gone = committed.remove(gameId);
         if (gone != null) {
             byOldestRow.remove(gone.oldestSeq());
-            waitingEvents -= gone.events().size();
+            waitingEvents -= gone.eventCount();
         }
     }
 

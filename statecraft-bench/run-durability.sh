@@ -42,8 +42,10 @@ esac
 java="$JAVA_HOME/bin/java"
 jar=statecraft-bench/target/benchmarks.jar
 data="${STATECRAFT_BENCH_DATA:-statecraft-bench/target/durability-data}"
-# A fixed heap keeps heap resizing out of the figures.
-java_cmd=("$java" -Xms2g -Xmx2g --enable-native-access=ALL-UNNAMED -cp "$jar")
+# A fixed heap, touched when the JVM starts, keeps heap resizing and the kernel's zeroing of pages used for the first
+# time out of the figures: a long-running engine has touched its heap long before; a window of seconds has not (see
+# BENCHMARKS.md, "Heap touched at start").
+java_cmd=("$java" -Xms2g -Xmx2g -XX:+AlwaysPreTouch --enable-native-access=ALL-UNNAMED -cp "$jar")
 drivers=dev.statecraft.bench.durability
 
 . statecraft-bench/recorded-run.sh

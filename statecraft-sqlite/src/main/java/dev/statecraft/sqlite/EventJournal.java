@@ -2,6 +2,7 @@ package dev.statecraft.sqlite;
 
 import dev.statecraft.store.CommandRecord;
 import dev.statecraft.store.NewEvent;
+import dev.statecraft.store.StoreException;
 import dev.statecraft.store.StoredEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -45,6 +46,8 @@ final class EventJournal {
     static final int PER_GAME = 16;
     /** How far, in journal rows, the oldest waiting row may fall behind the newest before its game moves. */
     static final long MAX_SPAN = 65_536;
+    /** Events that may wait in all: only reached when moves keep failing; appends are refused beyond it. */
+    static final long MAX_WAITING = 2 * MAX_SPAN;
 
     private static final String COLUMNS = "game_id, version, type, schema_version, payload, recorded_at, command_id";
     private static final String INSERT_JOURNAL = "INSERT INTO event_journal (seq, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
@@ -115,6 +118,8 @@ final class EventJournal {
     private final Map<Key, CommandRecord> stagedCommands = new HashMap<>();
     private final List<String> archived = new ArrayList<>();
     private final Set<String> moved = new HashSet<>();
+    /** Why the last move failed, until one succeeds. */
+    private String moveFailure;
 
     /** For the store's journal once {@link #moveAll} has emptied it, before the writer starts. */
     EventJournal() {
@@ -135,6 +140,17 @@ final class EventJournal {
         Map<String, Long> newest = new HashMap<>();
         committed.forEach((gameId, tail) -> newest.put(gameId, tail.events().stream().mapToLong(e -> Micros.of(e.recordedAt())).max().orElseThrow()));
         return newest;
+    }
+
+    /**
+     * For the writer, before an append writes anything: refuses it once {@link #MAX_WAITING} events wait, which
+     * happens only while moves keep failing, so that memory stays bounded.
+     */
+    void refuseIfFull(String gameId) {
+        if (waitingEvents >= MAX_WAITING) {
+            throw new StoreException("game " + gameId + ": append refused: " + waitingEvents + " events wait in the journal, as moving them to "
+                    + "the events table keeps failing (" + moveFailure + "); appends are taken again once a move succeeds");
+        }
     }
 
     /** For the writer: the record of {@code commandId} if it waits, committed or staged. */
@@ -231,6 +247,9 @@ final class EventJournal {
             }
         }
         moved.addAll(due);
+        if (!due.isEmpty()) {
+            moveFailure = null;
+        }
         PreparedStatement delete = session.prepared("DELETE FROM event_journal WHERE seq < ?");
         delete.setLong(1, oldestStillWaiting());
         delete.executeUpdate();
@@ -301,9 +320,10 @@ final class EventJournal {
         clearBatch();
     }
 
-    /** The move of due events failed alone and was rolled back to its savepoint: they still wait. */
-    void forgetMoves() {
+    /** The move of due events failed alone, for {@code reason}, and was rolled back to its savepoint: they still wait. */
+    void forgetMoves(Exception reason) {
         moved.clear();
+        moveFailure = reason.toString();
     }
 
     private void clearBatch() {

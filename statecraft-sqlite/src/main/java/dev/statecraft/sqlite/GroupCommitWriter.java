@@ -294,7 +294,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 journal.moveDue(session);
                 s.execute("RELEASE move_events");
             } catch (SQLException | RuntimeException e) {
-                journal.forgetMoves();
+                journal.forgetMoves(e);
                 LOG.log(Level.WARNING, "sqlite " + file + ": moving due events out of the journal failed; they keep waiting", e);
                 undoSavepoint(s, "move_events");
             }

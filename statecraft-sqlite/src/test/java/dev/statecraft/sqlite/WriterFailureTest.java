@@ -9,6 +9,7 @@ import dev.statecraft.store.CommandRecord;
 import dev.statecraft.store.DuplicateCommandException;
 import dev.statecraft.store.GameRecord;
 import dev.statecraft.store.NewEvent;
+import dev.statecraft.store.StoreException;
 import dev.statecraft.store.VersionConflictException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -118,6 +119,35 @@ class WriterFailureTest {
             assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'h'")).isEqualTo(EventJournal.PER_GAME + 1);
             assertThat(count("SELECT COUNT(*) FROM commands WHERE game_id = 'h'")).isEqualTo(EventJournal.PER_GAME + 1);
         }
+    }
+
+    @Test
+    void while_moves_keep_failing_appends_are_refused_once_the_journal_is_full_and_taken_again_once_a_move_succeeds() throws Exception {
+        sql("CREATE TRIGGER fail_all BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+        int perAppend = 1_000;
+        try (SqliteStore store = SqliteStore.open(file)) {
+            int accepted = 0;
+            Throwable refused = null;
+            while (refused == null && accepted <= EventJournal.MAX_WAITING / perAppend + 1) {
+                try {
+                    store.events().append(new AppendRequest("big-" + accepted, 0, "c-0", Instant.EPOCH,
+                            java.util.Collections.nCopies(perAppend, new NewEvent("Tick", 1, "{}".getBytes()))));
+                    accepted++;
+                } catch (StoreException e) {
+                    refused = e;
+                }
+            }
+            assertThat(refused).as("refused once %d events wait", EventJournal.MAX_WAITING).isNotNull()
+                    .hasMessageContaining("keeps failing").hasMessageContaining("injected failure");
+            assertThat((long) accepted * perAppend).isGreaterThanOrEqualTo(EventJournal.MAX_WAITING);
+            assertThat(store.events().read("big-0", 1, Long.MAX_VALUE)).as("what waits is still read").hasSize(perAppend);
+
+            sql("DROP TRIGGER fail_all");
+            // The refused append's batch still moved what was due; the next append is taken.
+            assertThatThrownBy(() -> store.events().append(request("g", 0, "c-0"))).isInstanceOf(StoreException.class);
+            assertThat(store.events().append(request("g", 0, "c-0"))).isEqualTo(1);
+        }
+        assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'big-0'")).isEqualTo(perAppend);
     }
 
     /** Submits the appends so that they run as one batch: a first write holds the writer until all are queued. */

@@ -121,8 +121,19 @@ final class EventJournal {
     /** Why the last move failed, until one succeeds. */
     private String moveFailure;
 
-    /** For the store's journal once {@link #moveAll} has emptied it, before the writer starts. */
+    private final CommandIdFilter storedCommandIds;
+
+    /**
+     * For a journal that {@link #moveAll} has emptied, before the writer starts, with a filter of the command records in
+     * {@code commands} ({@link CommandIdFilter#load}); the records this journal moves there are added to it.
+     */
+    EventJournal(CommandIdFilter storedCommandIds) {
+        this.storedCommandIds = storedCommandIds;
+    }
+
+    /** For an emptied journal, every new command id to be looked up in {@code commands}. */
     EventJournal() {
+        this(CommandIdFilter.off());
     }
 
     /** Committed events not yet moved to {@code events}; read by any thread. */
@@ -151,6 +162,11 @@ final class EventJournal {
             throw new StoreException("game " + gameId + ": append refused: " + waitingEvents + " events wait in the journal, as moving them to "
                     + "the events table keeps failing (" + moveFailure + "); appends are taken again once a move succeeds");
         }
+    }
+
+    /** For the writer: false if {@code commandId} of {@code gameId} is certainly not in {@code commands}, so need not be looked up there. */
+    boolean mayBeStored(String gameId, String commandId) {
+        return storedCommandIds.mayContain(gameId, commandId);
     }
 
     /** For the writer: the record of {@code commandId} if it waits, committed or staged. */
@@ -244,6 +260,7 @@ final class EventJournal {
                 insertCommand.setLong(3, command.firstVersion());
                 insertCommand.setLong(4, command.lastVersion());
                 insertCommand.executeUpdate();
+                storedCommandIds.add(gameId, command.commandId());
             }
         }
         moved.addAll(due);
@@ -340,6 +357,9 @@ final class EventJournal {
      * is still right but may lack the batch: the caller must then stop writing.
      */
     void secureAfterFailedCommit(Connection connection) throws SQLException {
+        // The journal holds only rows moved already (their ids are in the filter), committed tails and this batch's appends.
+        committed.values().forEach(tail -> tail.appends().forEach(append -> storedCommandIds.add(append.command().gameId(), append.command().commandId())));
+        staged.forEach(append -> storedCommandIds.add(append.command().gameId(), append.command().commandId()));
         clearBatch();
         moveAll(connection);
         committed.clear();

@@ -51,7 +51,7 @@ final class SqliteEventLog implements EventLog {
             throw new StoreException("game " + request.gameId() + ": archived, no more events can be appended");
         }
         Optional<CommandRecord> seen = journal.find(request.gameId(), request.commandId());
-        if (seen.isEmpty()) {
+        if (seen.isEmpty() && journal.mayBeStored(request.gameId(), request.commandId())) {
             seen = findCommand(session, request.gameId(), request.commandId());
         }
         if (seen.isPresent()) {

@@ -87,7 +87,7 @@ public final class SqliteStore implements Store {
             EventJournal.moveAll(writeConnection);
             reads = new ReadConnections(absolute, options.readConnections(), connections);
             checkpointConnection = connections.dataSource().getConnection();
-            EventJournal journal = new EventJournal();
+            EventJournal journal = new EventJournal(CommandIdFilter.load(writeConnection));
             GroupCommitWriter writer = new GroupCommitWriter(absolute, new SqlSession(writeConnection), journal, options.maxBatch(), listener);
             return new SqliteStore(absolute, writer, journal, new LogCheckpointer(absolute, checkpointConnection, options.checkpointPages(), writer), reads);
         } catch (SQLException e) {

@@ -1,0 +1,135 @@
+package dev.statecraft.sqlite;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which (game, command id) pairs may be in the {@code commands} table, so that an append looks a new id up there only
+ * when it might be (decision record 0011): a Bloom filter, never wrong when it says "not there", now and then wrong when
+ * it says "maybe" (about 1 % of new ids, which are then looked up as before).
+ *
+ * <p>Built from the table when the store opens; every record the writer moves to the table is added before its
+ * transaction commits. Records leave the table only when a game is archived, and stay here: a "maybe" costs only a
+ * lookup. It grows by adding a filter twice the size of the last when the last is full, so it never needs the table
+ * again; past {@link #MAX_IDS} ids in all it switches itself off and every id is looked up, so its memory (about 1.2
+ * bytes an id) stays bounded. Used by the thread running the writer's batch only.
+ */
+final class CommandIdFilter {
+    /** Ids the filter holds at most, about 60 MB; beyond, every new id is looked up in the table. */
+    static final long MAX_IDS = 50_000_000;
+    private static final int FIRST_CAPACITY = 1 << 20;
+    private static final int BITS_PER_ID = 10;
+    private static final int HASHES = 7;
+
+    /** One fixed-size Bloom filter. */
+    private static final class Bits {
+        private final long[] words;
+        private final long size;
+        private final int capacity;
+        private int count;
+
+        Bits(int capacity) {
+            this.capacity = capacity;
+            this.size = (long) capacity * BITS_PER_ID;
+            this.words = new long[(int) ((size + 63) / 64)];
+        }
+
+        void add(long h1, long h2) {
+            for (int i = 0; i < HASHES; i++) {
+                long bit = Math.floorMod(h1 + i * h2, size);
+                words[(int) (bit >>> 6)] |= 1L << bit;
+            }
+            count++;
+        }
+
+        boolean mayContain(long h1, long h2) {
+            for (int i = 0; i < HASHES; i++) {
+                long bit = Math.floorMod(h1 + i * h2, size);
+                if ((words[(int) (bit >>> 6)] & (1L << bit)) == 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private final List<Bits> filters = new ArrayList<>();
+    private long ids;
+    private boolean off;
+
+    /** A filter of every record in {@code commands}, read on {@code connection} (no writer may run yet). */
+    static CommandIdFilter load(Connection connection) throws SQLException {
+        CommandIdFilter filter = new CommandIdFilter();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT game_id, command_id FROM commands")) {
+            while (rs.next() && !filter.off) {
+                filter.add(rs.getString(1), rs.getString(2));
+            }
+        }
+        connection.commit();
+        return filter;
+    }
+
+    /** True unless {@code commandId} of {@code gameId} is certainly not in the table. */
+    boolean mayContain(String gameId, String commandId) {
+        if (off) {
+            return true;
+        }
+        long h1 = hash(gameId, commandId, 0x9E3779B97F4A7C15L);
+        long h2 = hash(gameId, commandId, 0xC2B2AE3D27D4EB4FL) | 1;
+        for (Bits bits : filters) {
+            if (bits.mayContain(h1, h2)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Call before the transaction that writes the record to the table commits. */
+    void add(String gameId, String commandId) {
+        if (off) {
+            return;
+        }
+        if (ids >= MAX_IDS) {
+            off = true;
+            filters.clear();
+            return;
+        }
+        Bits last = filters.isEmpty() ? null : filters.getLast();
+        if (last == null || last.count >= last.capacity) {
+            last = new Bits(last == null ? FIRST_CAPACITY : (int) Math.min(2L * last.capacity, MAX_IDS));
+            filters.add(last);
+        }
+        last.add(hash(gameId, commandId, 0x9E3779B97F4A7C15L), hash(gameId, commandId, 0xC2B2AE3D27D4EB4FL) | 1);
+        ids++;
+    }
+
+    /** A filter that says "maybe" to every id, so that each is looked up. */
+    static CommandIdFilter off() {
+        CommandIdFilter filter = new CommandIdFilter();
+        filter.off = true;
+        return filter;
+    }
+
+    /** A 64-bit hash of the pair's UTF-8 bytes (game id, a zero byte, command id), mixed as in MurmurHash3's finaliser. */
+    private static long hash(String gameId, String commandId, long seed) {
+        long h = seed;
+        for (byte b : gameId.getBytes(StandardCharsets.UTF_8)) {
+            h = (h ^ (b & 0xff)) * 0x100000001B3L;
+        }
+        h = (h ^ 0xff) * 0x100000001B3L; // a byte no UTF-8 text holds, between the two
+        for (byte b : commandId.getBytes(StandardCharsets.UTF_8)) {
+            h = (h ^ (b & 0xff)) * 0x100000001B3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        h *= 0xC4CEB9FE1A85EC53L;
+        h ^= h >>> 33;
+        return h;
+    }
+}

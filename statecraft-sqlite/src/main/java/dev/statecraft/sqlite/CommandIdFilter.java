@@ -27,6 +27,8 @@ final class CommandIdFilter {
     private static final int FIRST_CAPACITY = 1 << 20;
     private static final int BITS_PER_ID = 10;
     private static final int HASHES = 7;
+    private static final long SEED = 0x9E3779B97F4A7C15L;
+    private static final long STEP_SEED = 0xC2B2AE3D27D4EB4FL;
 
     /** One fixed-size Bloom filter. */
     private static final class Bits {
@@ -90,10 +92,10 @@ final class CommandIdFilter {
         if (off) {
             return true;
         }
-        long h1 = hash(gameId, commandId, 0x9E3779B97F4A7C15L);
-        long h2 = hash(gameId, commandId, 0xC2B2AE3D27D4EB4FL) | 1;
+        long h1 = hash(gameId, commandId, SEED);
+        long step = step(gameId, commandId);
         for (Bits bits : filters) {
-            if (bits.mayContain(h1, h2)) {
+            if (bits.mayContain(h1, step)) {
                 return true;
             }
         }
@@ -122,7 +124,7 @@ final class CommandIdFilter {
             }
             filters.add(last);
         }
-        last.add(hash(gameId, commandId, 0x9E3779B97F4A7C15L), hash(gameId, commandId, 0xC2B2AE3D27D4EB4FL) | 1);
+        last.add(hash(gameId, commandId, SEED), step(gameId, commandId));
         ids++;
     }
 
@@ -131,6 +133,11 @@ final class CommandIdFilter {
         CommandIdFilter filter = new CommandIdFilter();
         filter.off = true;
         return filter;
+    }
+
+    /** The odd distance between a pair's bits in a filter (double hashing: bit i is hash + i * step). */
+    private static long step(String gameId, String commandId) {
+        return hash(gameId, commandId, STEP_SEED) | 1;
     }
 
     /** A 64-bit hash of the pair's UTF-8 bytes (game id, a byte 0xff, which no UTF-8 text holds, command id), mixed as in MurmurHash3's finaliser. */

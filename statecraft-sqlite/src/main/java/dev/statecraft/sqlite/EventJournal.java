@@ -131,11 +131,6 @@ final class EventJournal {
         this.storedCommandIds = storedCommandIds;
     }
 
-    /** For an emptied journal, every new command id to be looked up in {@code commands}. */
-    EventJournal() {
-        this(CommandIdFilter.off());
-    }
-
     /** Committed events not yet moved to {@code events}; read by any thread. */
     int waiting() {
         return waitingEvents;

@@ -110,7 +110,7 @@ class GroupCommitWriterTest {
     /** A writer on a migrated, empty store file of its own, as {@link SqliteStore} builds it. */
     private static GroupCommitWriter newWriter(Path file) throws SQLException {
         SqliteStore.open(file).close();
-        return new GroupCommitWriter(file, new SqlSession(new ConnectionFactory(file, SqliteOptions.defaults()).openWriter()), new EventJournal(), 100,
+        return new GroupCommitWriter(file, new SqlSession(new ConnectionFactory(file, SqliteOptions.defaults()).openWriter()), new EventJournal(CommandIdFilter.off()), 100,
                 WriterListener.NONE);
     }
 

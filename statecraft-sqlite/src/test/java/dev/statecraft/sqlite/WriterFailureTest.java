@@ -56,21 +56,10 @@ class WriterFailureTest {
         // The second release, the archive's, fails, so the archive alone is rolled back.
         Connection connection = failing(new ConnectionFactory(file, SqliteOptions.defaults()).openWriter(), "execute",
                 args -> "RELEASE write".equals(args[0]) && releases.incrementAndGet() == 2);
-        EventJournal waiting = new EventJournal();
+        EventJournal waiting = new EventJournal(CommandIdFilter.off());
         try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(connection), waiting, 100, WriterListener.NONE)) {
-            // A first batch holds the writer until the three writes are queued, so that they make the next batch together.
-            CountDownLatch holding = new CountDownLatch(1);
-            CountDownLatch hold = new CountDownLatch(1);
-            writer.submit((session, versions, journal) -> {
-                holding.countDown();
-                try {
-                    hold.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return null;
-            });
-            holding.await();
+            // The writer is held until the three writes are queued, so that they make the next batch together.
+            CountDownLatch hold = holdWriter(writer);
             CompletableFuture<Long> appendG = writer.submit((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, request("g", 0, "c-1")));
             CompletableFuture<Void> archiveG = writer.submit((session, versions, journal) -> SqliteArchive.archive(session, versions, journal, archived("g")));
             CompletableFuture<Long> appendH = writer.submit((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, request("h", 0, "c-1")));
@@ -91,7 +80,7 @@ class WriterFailureTest {
     void a_write_undone_alone_leaves_the_versions_of_the_appends_before_it_in_the_batch() throws Exception {
         sql("CREATE TRIGGER fail_h BEFORE INSERT ON event_journal WHEN NEW.game_id = 'h' BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
         try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(new ConnectionFactory(file, SqliteOptions.defaults()).openWriter()),
-                new EventJournal(), 100, WriterListener.NONE)) {
+                new EventJournal(CommandIdFilter.off()), 100, WriterListener.NONE)) {
             // h's append fails part way, so the batch runs again one savepoint per write; g's appends around it still see each other.
             List<CompletableFuture<Long>> appends = inOneBatch(writer, request("g", 0, "c-1"), request("h", 0, "c-1"), request("g", 1, "c-2"), request("g", 0, "c-3"));
 
@@ -150,8 +139,22 @@ class WriterFailureTest {
         assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'big-0'")).isEqualTo(perAppend);
     }
 
-    /** Submits the appends so that they run as one batch: a first write holds the writer until all are queued. */
+    /** Submits the appends so that they run as one batch. */
     private static List<CompletableFuture<Long>> inOneBatch(GroupCommitWriter writer, AppendRequest... requests) throws InterruptedException {
+        CountDownLatch hold = holdWriter(writer);
+        List<CompletableFuture<Long>> appends = new java.util.ArrayList<>();
+        for (AppendRequest request : requests) {
+            appends.add(writer.submit((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, request)));
+        }
+        hold.countDown();
+        return appends;
+    }
+
+    /**
+     * Holds the writer in a batch of its own until the latch returned is counted down, so that the writes submitted
+     * meanwhile make the next batch together.
+     */
+    private static CountDownLatch holdWriter(GroupCommitWriter writer) throws InterruptedException {
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch hold = new CountDownLatch(1);
         writer.submit((session, versions, journal) -> {
@@ -164,12 +167,7 @@ class WriterFailureTest {
             return null;
         });
         holding.await();
-        List<CompletableFuture<Long>> appends = new java.util.ArrayList<>();
-        for (AppendRequest request : requests) {
-            appends.add(writer.submit((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, request)));
-        }
-        hold.countDown();
-        return appends;
+        return hold;
     }
 
     @Test
@@ -210,7 +208,7 @@ class WriterFailureTest {
             return invoke(real, m, args);
         });
         List<CommandRecord> acknowledged = new java.util.ArrayList<>();
-        try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(connection), new EventJournal(), 100, WriterListener.NONE)) {
+        try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(connection), new EventJournal(CommandIdFilter.off()), 100, WriterListener.NONE)) {
             writer.execute((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, request("g", 0, "c-0")));
             acknowledged.add(new CommandRecord("g", "c-0", 1, 1));
             assertThatThrownBy(() -> writer.execute((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, request("g", 1, "c-1"))))
@@ -238,7 +236,7 @@ class WriterFailureTest {
         // with a driver exception that has no cause of its own.
         Connection connection = failing(new ConnectionFactory(file, SqliteOptions.defaults()).openWriter(), "execute",
                 args -> "SAVEPOINT write".equals(args[0]));
-        try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(connection), new EventJournal(), 100, WriterListener.NONE)) {
+        try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(connection), new EventJournal(CommandIdFilter.off()), 100, WriterListener.NONE)) {
             assertThatThrownBy(() -> writer.execute((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, request("h", 0, "c-1"))))
                     .hasMessageContaining("could not be rolled back alone").hasMessageContaining("disk I/O error (injected)");
 

@@ -9,12 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which (game, command id) pairs may be in the {@code commands} table, so that an append looks a new id up there only
- * when it might be (decision record 0011): a Bloom filter, never wrong when it says "not there", now and then wrong when
- * it says "maybe" (about 1 % of new ids, which are then looked up as before).
+ * Which (game, command id) pairs may have been stored, in the {@code commands} table or in the event journal, so that an
+ * append looks a new id up (in the journal's tails, then in the table) only when it might be there (decision record
+ * 0011): a Bloom filter, never wrong when it says "not there", now and then wrong when it says "maybe" (about 1 % of new
+ * ids, which are then looked up as before).
  *
- * <p>Built from the table when the store opens; every record the writer moves to the table is added before its
- * transaction commits. Records leave the table only when a game is archived, and stay here: a "maybe" costs only a
+ * <p>Built from the table when the store opens, once the journal is moved; every append's id is added when its batch
+ * commits, before any later append can look for it. Records leave the table only when a game is archived, and stay here: a "maybe" costs only a
  * lookup. It grows by adding a filter twice the size of the last when the last is full, so it never needs the table
  * again; each full filter adds its own 0.8 % of "maybe", so about 1 % below 3,000,000 ids and 4 % near the end. Past
  * {@link #MAX_IDS} ids in all, or should memory for a new filter run out, it switches itself off and every id is looked
@@ -45,7 +46,7 @@ final class CommandIdFilter {
 
         void add(long h1, long h2) {
             for (int i = 0; i < HASHES; i++) {
-                long bit = Math.floorMod(h1 + i * h2, size);
+                long bit = Math.unsignedMultiplyHigh(h1 + i * h2, size); // in [0, size), without a division
                 words[(int) (bit >>> 6)] |= 1L << bit;
             }
             count++;
@@ -53,7 +54,7 @@ final class CommandIdFilter {
 
         boolean mayContain(long h1, long h2) {
             for (int i = 0; i < HASHES; i++) {
-                long bit = Math.floorMod(h1 + i * h2, size);
+                long bit = Math.unsignedMultiplyHigh(h1 + i * h2, size); // in [0, size), without a division
                 if ((words[(int) (bit >>> 6)] & (1L << bit)) == 0) {
                     return false;
                 }
@@ -102,7 +103,7 @@ final class CommandIdFilter {
         return false;
     }
 
-    /** Call before the transaction that writes the record to the table commits. */
+    /** Call once the record is committed, to the journal or the table, before the next batch looks for it. */
     void add(String gameId, String commandId) {
         if (off) {
             return;

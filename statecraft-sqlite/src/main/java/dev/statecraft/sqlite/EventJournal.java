@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Those two tables are keyed by game, so each append put rows on its own game's pages: with many games, every append
  * of a batch added pages of its own to the commit. The journal is keyed by a number that only grows, so a batch's
  * appends share its last pages. Once {@link #PER_GAME} events of a game wait, the batch that brings them there also moves
- * them, with one command record per append, to {@code events} and {@code commands}: about a page of each for the lot.
+ * them, with one command record per append, to {@code events} and {@code commands}: a page or two of each for the lot.
  * Journal rows older than the oldest that still waits are deleted from the journal's head in the same transaction. A
  * game whose oldest waiting row falls more than {@link #MAX_SPAN} rows behind the newest moves what it has, so the
  * journal holds at most about that many rows, and memory as many events (each with its payload).
@@ -42,10 +42,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * rolls back, as it does with {@link StreamVersions}; any other thread only calls {@link #tail} and {@link #findCommitted}.
  */
 final class EventJournal {
-    /** Events of one game moved together: about a page of {@code events}. */
-    static final int PER_GAME = 16;
+    /** Events of one game moved together: a page or two of {@code events}, against a page for 16 (decision record 0011). */
+    static final int PER_GAME = 64;
     /** How far, in journal rows, the oldest waiting row may fall behind the newest before its game moves. */
-    static final long MAX_SPAN = 65_536;
+    static final long MAX_SPAN = 131_072;
     /** Events that may wait in all: only reached when moves keep failing; appends are refused beyond it. */
     static final long MAX_WAITING = 2 * MAX_SPAN;
 
@@ -56,8 +56,8 @@ final class EventJournal {
 
     /**
      * What waits of one game: its newest append, and the tail before it (null for the oldest). Never changed: a batch
-     * extends it by a link per append, so what a reader took stays as it was. A game moves once 16 events wait, so a
-     * tail is a few appends long.
+     * extends it by a link per append, so what a reader took stays as it was. A game moves once {@link #PER_GAME} events
+     * wait, so a tail is at most that many appends long.
      */
     record Tail(Tail before, Append newest, long oldestSeq, int eventCount) {
         static Tail extend(Tail before, Append newest) {
@@ -159,15 +159,17 @@ final class EventJournal {
         }
     }
 
-    /** For the writer: false if {@code commandId} of {@code gameId} is certainly not in {@code commands}, so need not be looked up there. */
+    /**
+     * For the writer: false if {@code commandId} of {@code gameId} is certainly neither in {@code commands} nor in a committed
+     * tail, so need be looked up in neither.
+     */
     boolean mayBeStored(String gameId, String commandId) {
         return storedCommandIds.mayContain(gameId, commandId);
     }
 
-    /** For the writer: the record of {@code commandId} if it waits, committed or staged. */
-    Optional<CommandRecord> find(String gameId, String commandId) {
-        CommandRecord record = stagedCommands.get(new Key(gameId, commandId));
-        return record != null ? Optional.of(record) : findCommitted(gameId, commandId);
+    /** For the writer: the record of {@code commandId} if the running batch appended it. */
+    Optional<CommandRecord> findStaged(String gameId, String commandId) {
+        return Optional.ofNullable(stagedCommands.get(new Key(gameId, commandId)));
     }
 
     /** For any thread: the record of {@code commandId} if it is committed and waits. Look here before the table. */
@@ -255,7 +257,6 @@ final class EventJournal {
                 insertCommand.setLong(3, command.firstVersion());
                 insertCommand.setLong(4, command.lastVersion());
                 insertCommand.executeUpdate();
-                storedCommandIds.add(gameId, command.commandId());
             }
         }
         moved.addAll(due);
@@ -298,8 +299,12 @@ final class EventJournal {
         insert.setString(7, event.commandId());
     }
 
-    /** The running batch committed: the games it moved or archived wait no more, and what it appended to the others waits. */
+    /**
+     * The running batch committed: its command ids join the filter (wherever their rows are now), the games it moved or
+     * archived wait no more, and what it appended to the others waits.
+     */
     void commit() {
+        staged.forEach(append -> storedCommandIds.add(append.command().gameId(), append.command().commandId()));
         archived.forEach(this::forget);
         moved.forEach(this::forget);
         for (Append append : staged) {
@@ -352,8 +357,7 @@ final class EventJournal {
      * is still right but may lack the batch: the caller must then stop writing.
      */
     void secureAfterFailedCommit(Connection connection) throws SQLException {
-        // The journal holds only rows moved already (their ids are in the filter), committed tails and this batch's appends.
-        committed.values().forEach(tail -> tail.appends().forEach(append -> storedCommandIds.add(append.command().gameId(), append.command().commandId())));
+        // The filter holds the ids of committed tails already; this batch's may have been stored too.
         staged.forEach(append -> storedCommandIds.add(append.command().gameId(), append.command().commandId()));
         clearBatch();
         moveAll(connection);

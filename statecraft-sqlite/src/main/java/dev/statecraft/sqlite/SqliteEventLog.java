@@ -50,9 +50,12 @@ final class SqliteEventLog implements EventLog {
         if (actual == StreamVersions.ARCHIVED) {
             throw new StoreException("game " + request.gameId() + ": archived, no more events can be appended");
         }
-        Optional<CommandRecord> seen = journal.find(request.gameId(), request.commandId());
+        Optional<CommandRecord> seen = journal.findStaged(request.gameId(), request.commandId());
         if (seen.isEmpty() && journal.mayBeStored(request.gameId(), request.commandId())) {
-            seen = findCommand(session, request.gameId(), request.commandId());
+            seen = journal.findCommitted(request.gameId(), request.commandId());
+            if (seen.isEmpty()) {
+                seen = findCommand(session, request.gameId(), request.commandId());
+            }
         }
         if (seen.isPresent()) {
             throw new DuplicateCommandException(seen.get());

@@ -1,10 +1,6 @@
 package dev.statecraft.sqlite;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,13 +10,15 @@ import java.util.List;
  * 0011): a Bloom filter, never wrong when it says "not there", now and then wrong when it says "maybe" (about 1 % of new
  * ids, which are then looked up as before).
  *
- * <p>Built from the table when the store opens, once the journal is moved; every append's id is added when its batch
- * commits, before any later append can look for it. Records leave the table only when a game is archived, and stay here: a "maybe" costs only a
+ * <p>Read from the table on a thread of its own once the store has opened ({@link CommandIdFilterLoader}): until that
+ * read is complete it says "maybe" to every id, so opening does not wait for it. Every append's id is added when its
+ * batch commits, from the store's opening on, before any later append can look for it. Records leave the table only when a game is archived, and stay here: a "maybe" costs only a
  * lookup. It grows by adding a filter twice the size of the last when the last is full, so it never needs the table
  * again; each full filter adds its own 0.8 % of "maybe", so about 1 % below 3,000,000 ids and 4 % near the end. Past
  * {@link #MAX_IDS} ids in all, or should memory for a new filter run out, it switches itself off and every id is looked
  * up, so its memory (filters of 2^20 to 2^25 ids at 10 bits an id, about 83 MB at most) stays bounded. A table already
- * past {@link #MAX_IDS} is not read at all. Used by the thread running the writer's batch only.
+ * past {@link #MAX_IDS} is not read at all. Used by the thread running the writer's batch and by its loader, hence
+ * synchronized.
  */
 final class CommandIdFilter {
     /** Ids the filter holds at most; beyond, every new id is looked up in the table. */
@@ -66,31 +64,50 @@ final class CommandIdFilter {
     private final List<Bits> filters = new ArrayList<>();
     private long ids;
     private boolean off;
+    private final long maxIds;
+    /** False until every id stored when the store opened has been added: until then every id is a "maybe". */
+    private volatile boolean complete;
 
-    /** A filter of every record in {@code commands}, read on {@code connection} (no writer may run yet). */
-    static CommandIdFilter load(Connection connection) throws SQLException {
-        CommandIdFilter filter = new CommandIdFilter();
-        try (Statement s = connection.createStatement()) {
-            try (ResultSet count = s.executeQuery("SELECT COUNT(*) FROM commands")) {
-                count.next();
-                if (count.getLong(1) >= MAX_IDS) {
-                    connection.commit();
-                    return off();
-                }
-            }
-            try (ResultSet rs = s.executeQuery("SELECT game_id, command_id FROM commands")) {
-                while (rs.next() && !filter.off) {
-                    filter.add(rs.getString(1), rs.getString(2));
-                }
-            }
-        }
-        connection.commit();
-        return filter;
+    /** A filter of a table known to be empty: complete from the start. */
+    CommandIdFilter() {
+        this(true, MAX_IDS);
+    }
+
+    private CommandIdFilter(boolean complete, long maxIds) {
+        this.complete = complete;
+        this.maxIds = maxIds;
+    }
+
+    /** A filter that says "maybe" to every id until {@link #markComplete}, once the table's ids are all added. */
+    static CommandIdFilter incomplete() {
+        return incomplete(MAX_IDS);
+    }
+
+    /** The same, switching off past {@code maxIds} ids rather than {@link #MAX_IDS}: for tests. */
+    static CommandIdFilter incomplete(long maxIds) {
+        return new CommandIdFilter(false, maxIds);
+    }
+
+    /** Ids past which the filter switches itself off. */
+    long maxIds() {
+        return maxIds;
+    }
+
+    void markComplete() {
+        complete = true;
+    }
+
+    boolean isComplete() {
+        return complete;
+    }
+
+    synchronized boolean isOff() {
+        return off;
     }
 
     /** True unless {@code commandId} of {@code gameId} is certainly not in the table. */
-    boolean mayContain(String gameId, String commandId) {
-        if (off) {
+    synchronized boolean mayContain(String gameId, String commandId) {
+        if (off || !complete) {
             return true;
         }
         long h1 = hash(gameId, commandId, SEED);
@@ -104,23 +121,21 @@ final class CommandIdFilter {
     }
 
     /** Call once the record is committed, to the journal or the table, before the next batch looks for it. */
-    void add(String gameId, String commandId) {
+    synchronized void add(String gameId, String commandId) {
         if (off) {
             return;
         }
-        if (ids >= MAX_IDS) {
-            off = true;
-            filters.clear();
+        if (ids >= maxIds) {
+            switchOff();
             return;
         }
         Bits last = filters.isEmpty() ? null : filters.getLast();
         if (last == null || last.count >= last.capacity) {
             try {
-                last = new Bits(last == null ? FIRST_CAPACITY : (int) Math.min(2L * last.capacity, MAX_IDS));
+                last = new Bits(last == null ? FIRST_CAPACITY : (int) Math.min(2L * last.capacity, maxIds));
             } catch (OutOfMemoryError e) {
                 // Saying "maybe" to everything is always safe; failing the writer here is not.
-                off = true;
-                filters.clear();
+                switchOff();
                 return;
             }
             filters.add(last);
@@ -132,8 +147,14 @@ final class CommandIdFilter {
     /** A filter that says "maybe" to every id, so that each is looked up. */
     static CommandIdFilter off() {
         CommandIdFilter filter = new CommandIdFilter();
-        filter.off = true;
+        filter.switchOff();
         return filter;
+    }
+
+    /** From now on every id is a "maybe", and the memory is given back. */
+    synchronized void switchOff() {
+        off = true;
+        filters.clear();
     }
 
     /** The odd distance between a pair's bits in a filter (double hashing: bit i is hash + i * step). */

@@ -125,7 +125,8 @@ final class EventJournal {
 
     /**
      * For a journal that {@link #moveAll} has emptied, before the writer starts, with a filter of the command records in
-     * {@code commands} ({@link CommandIdFilter#load}); the records this journal moves there are added to it.
+     * {@code commands} (read by a {@link CommandIdFilterLoader}, or complete and empty for an empty table); the id of each
+     * append this journal commits is added to it.
      */
     EventJournal(CommandIdFilter storedCommandIds) {
         this.storedCommandIds = storedCommandIds;

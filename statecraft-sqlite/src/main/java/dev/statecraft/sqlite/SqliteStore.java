@@ -37,9 +37,12 @@ public final class SqliteStore implements Store {
     private final SqliteSnapshots snapshots;
     private final SqliteArchive archive;
     private final EventJournal journal;
+    private final CommandIdFilterLoader filterLoader;
 
-    private SqliteStore(Path file, GroupCommitWriter writer, EventJournal journal, LogCheckpointer checkpointer, ReadConnections reads) {
+    private SqliteStore(Path file, GroupCommitWriter writer, EventJournal journal, LogCheckpointer checkpointer, ReadConnections reads,
+            CommandIdFilterLoader filterLoader) {
         this.file = file;
+        this.filterLoader = filterLoader;
         this.writer = writer;
         this.checkpointer = checkpointer;
         this.reads = reads;
@@ -87,9 +90,11 @@ public final class SqliteStore implements Store {
             EventJournal.moveAll(writeConnection);
             reads = new ReadConnections(absolute, options.readConnections(), connections);
             checkpointConnection = connections.dataSource().getConnection();
-            EventJournal journal = new EventJournal(CommandIdFilter.load(writeConnection));
+            CommandIdFilter storedCommandIds = CommandIdFilter.incomplete();
+            EventJournal journal = new EventJournal(storedCommandIds);
             GroupCommitWriter writer = new GroupCommitWriter(absolute, new SqlSession(writeConnection), journal, options.maxBatch(), listener);
-            return new SqliteStore(absolute, writer, journal, new LogCheckpointer(absolute, checkpointConnection, options.checkpointPages(), writer), reads);
+            return new SqliteStore(absolute, writer, journal, new LogCheckpointer(absolute, checkpointConnection, options.checkpointPages(), writer), reads,
+                    CommandIdFilterLoader.start(absolute, connections, storedCommandIds));
         } catch (SQLException e) {
             closeQuietly(writeConnection, checkpointConnection, reads);
             throw new StoreException("cannot open SQLite store " + absolute + ": " + e.getMessage(), e);
@@ -192,6 +197,7 @@ public final class SqliteStore implements Store {
     /** Commits every write already queued, folds the write-ahead log into the database file, and closes it. */
     @Override
     public void close() {
+        filterLoader.close();
         reads.close();
         checkpointer.close();
         writer.close();

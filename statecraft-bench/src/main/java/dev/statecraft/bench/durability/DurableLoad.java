@@ -25,9 +25,10 @@ import java.util.Set;
  * names, and {@code --paced-fraction F} at F times the peak just measured, a rate the store sustains.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.statecraft.bench.durability.DurableLoad [--games 1] [--seconds 10]
- * [--warmup 3] [--fsync-seconds 3] [--rounds 1] [--players 4] [--rate N] [--paced-fraction F] [--data folder]
- * [--keep]}; {@code --seconds} and {@code --fsync-seconds} are per round, and each paced window lasts
- * {@code --seconds} too.
+ * [--warmup 3] [--fsync-seconds 3] [--rounds 1] [--players 4] [--rate N] [--paced-fraction F]
+ * [--command-ids sequential|random] [--data folder] [--keep]}; {@code --seconds} and {@code --fsync-seconds} are per
+ * round, and each paced window lasts {@code --seconds} too. Command ids are {@code c-1}, {@code c-2}, ... per zone by
+ * default; {@code random} makes each a random UUID (see {@link CommandIds}).
  */
 public final class DurableLoad {
     private static final String GAMES = "--games";
@@ -40,10 +41,11 @@ public final class DurableLoad {
     private static final String ROUNDS = "--rounds";
     private static final String RATE = "--rate";
     private static final String PACED_FRACTION = "--paced-fraction";
+    private static final String COMMAND_IDS = "--command-ids";
 
     /** One run's shape, validated when made. */
     record Settings(int games, int playersPerZone, Duration warmup, Duration measured, Duration fsyncProbe, int rounds, int pageSize,
-                    int checkpointPages, double pacedRate, double pacedFraction) {
+                    int checkpointPages, double pacedRate, double pacedFraction, CommandIds commandIds) {
         Settings {
             if (!(pacedRate >= 0)) throw new IllegalArgumentException("rate must not be negative (was " + pacedRate + ")");
             if (!(pacedFraction >= 0 && pacedFraction <= 1)) throw new IllegalArgumentException("paced-fraction must be from 0 (no such window) to 1 (was " + pacedFraction + ")");
@@ -67,7 +69,7 @@ public final class DurableLoad {
     }
 
     public static void main(String[] args) {
-        DriverArgs options = DriverArgs.parse(args, Set.of(GAMES, SECONDS, WARMUP, FSYNC_SECONDS, ROUNDS, PLAYERS, PAGE_SIZE, CHECKPOINT_PAGES,
+        DriverArgs options = DriverArgs.parse(args, Set.of(GAMES, SECONDS, WARMUP, FSYNC_SECONDS, ROUNDS, PLAYERS, PAGE_SIZE, CHECKPOINT_PAGES, COMMAND_IDS,
                 RATE, PACED_FRACTION));
         Settings settings = new Settings(
                 options.integer(GAMES, 1),
@@ -79,7 +81,8 @@ public final class DurableLoad {
                 options.integer(PAGE_SIZE, SqliteOptions.defaults().pageSize()),
                 options.integer(CHECKPOINT_PAGES, SqliteOptions.defaults().checkpointPages()),
                 options.integer(RATE, 0),
-                Double.parseDouble(options.text(PACED_FRACTION, "0")));
+                Double.parseDouble(options.text(PACED_FRACTION, "0")),
+                CommandIds.parse(options.text(COMMAND_IDS, "sequential")));
         try (ScratchFolder folder = ScratchFolder.create(options.dataParent(), "durable-load", options.keepData())) {
             run(settings, folder).print(System.out);
         }
@@ -93,8 +96,8 @@ public final class DurableLoad {
         try (SqliteStore store = SqliteStore.open(folder.storeFile(), SqliteOptions.defaults().withPageSize(settings.pageSize()).withCheckpointPages(settings.checkpointPages()), writer.listener());
              Engine engine = Engine.builder().store(store).register(DurableWorld.TYPE).build()) {
             List<ZoneDriver> zones = settings.oneGame()
-                    ? List.of(ZoneDriver.enter(engine, DurableWorld.TYPE, "zone-0", settings.playersPerZone()))
-                    : ZoneDriver.enterAll(engine, DurableWorld.TYPE, "zone", settings.games(), settings.playersPerZone());
+                    ? List.of(ZoneDriver.enter(engine, DurableWorld.TYPE, "zone-0", settings.playersPerZone(), settings.commandIds()))
+                    : ZoneDriver.enterAll(engine, DurableWorld.TYPE, "zone", settings.games(), settings.playersPerZone(), settings.commandIds());
             Thread.Builder threads = settings.oneGame()
                     ? Thread.ofPlatform().name("durable-driver")
                     : Thread.ofVirtual().name("durable-zone-", 0);

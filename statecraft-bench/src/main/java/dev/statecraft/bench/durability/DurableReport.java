@@ -91,11 +91,11 @@ record DurableReport(DurableLoad.Settings settings, String dataFolder, List<Fsyn
         String threads = settings.oneGame() ? "1 platform" : Figures.count(settings.games()) + " virtual";
         out.printf("## Durable events: %s (SQLite)%n%n", settings.oneGame() ? "1 game, sequential" : Figures.count(settings.games()) + " games concurrent");
         out.println("Data folder: " + dataFolder + "; " + Figures.jvm() + ".");
-        out.printf("Measured %s s after a %s s warm-up%s; zones of %d players, one `Move` (one event) per command, every command durable.%n%n",
+        out.printf("Measured %s s after a %s s warm-up%s; zones of %d players, one `Move` (one event) per command, every command durable; command ids %s.%n%n",
                 Figures.seconds(load.nanos()), Figures.seconds(settings.warmup().toNanos()),
                 windows.size() == 1 ? "" : ", in " + windows.size() + " rounds of " + Figures.seconds(settings.fsyncProbe().toNanos())
                         + " s raw fsync then " + Figures.seconds(settings.measured().toNanos()) + " s of load",
-                settings.playersPerZone());
+                settings.playersPerZone(), settings.commandIds().description());
         out.println("| games | driver threads | events/s | ack p50 (ms) | ack p99 (ms) | raw fsync/s (same run, just before) | events/s ÷ raw fsync/s | goal | met? |");
         out.println("| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |");
         out.printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", Figures.count(settings.games()), threads,

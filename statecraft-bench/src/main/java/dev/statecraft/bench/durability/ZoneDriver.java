@@ -24,18 +24,25 @@ import java.util.concurrent.Future;
 final class ZoneDriver {
     private final String zoneId;
     private final ZoneWalk walk;
+    private final CommandIds commandIds;
     private long commands;
 
-    private ZoneDriver(String zoneId, ZoneWalk walk) {
+    private ZoneDriver(String zoneId, ZoneWalk walk, CommandIds commandIds) {
         this.zoneId = zoneId;
         this.walk = walk;
+        this.commandIds = commandIds;
     }
 
     /** Creates the zone in {@code engine} and enters {@code players} players, who stand on the spawn point. */
     static ZoneDriver enter(Engine engine, GameType<ZoneState, ?, ?, ?> type, String zoneId, int players) {
+        return enter(engine, type, zoneId, players, CommandIds.SEQUENTIAL);
+    }
+
+    /** The same, naming the zone's commands as {@code commandIds} says. */
+    static ZoneDriver enter(Engine engine, GameType<ZoneState, ?, ?, ?> type, String zoneId, int players, CommandIds commandIds) {
         ZoneState zone = engine.create(type, zoneId, Setup.empty()).value();
         String[] playerIds = ZoneWalk.playerIds(zoneId, players);
-        ZoneDriver driver = new ZoneDriver(zoneId, ZoneWalk.of(playerIds, zone.settings()));
+        ZoneDriver driver = new ZoneDriver(zoneId, ZoneWalk.of(playerIds, zone.settings()), commandIds);
         for (String playerId : playerIds) {
             driver.submit(engine, Actor.player(playerId), new WorldCommand.EnterWorld());
         }
@@ -47,11 +54,16 @@ final class ZoneDriver {
      * creates and entries are committed together rather than one sync each.
      */
     static List<ZoneDriver> enterAll(Engine engine, GameType<ZoneState, ?, ?, ?> type, String prefix, int zones, int players) {
+        return enterAll(engine, type, prefix, zones, players, CommandIds.SEQUENTIAL);
+    }
+
+    /** The same, naming the zones' commands as {@code commandIds} says. */
+    static List<ZoneDriver> enterAll(Engine engine, GameType<ZoneState, ?, ?, ?> type, String prefix, int zones, int players, CommandIds commandIds) {
         try (ExecutorService setup = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(prefix + "-setup-", 0).factory())) {
             List<Future<ZoneDriver>> entered = new ArrayList<>(zones);
             for (int i = 0; i < zones; i++) {
                 String zoneId = prefix + "-" + i;
-                entered.add(setup.submit(() -> enter(engine, type, zoneId, players)));
+                entered.add(setup.submit(() -> enter(engine, type, zoneId, players, commandIds)));
             }
             List<ZoneDriver> drivers = new ArrayList<>(zones);
             for (Future<ZoneDriver> zone : entered) {
@@ -77,7 +89,7 @@ final class ZoneDriver {
     }
 
     private int submit(Engine engine, Actor actor, WorldCommand command) {
-        String commandId = "c-" + ++commands;
+        String commandId = commandIds.id(++commands);
         return switch (engine.submit(zoneId, CommandRequest.of(commandId, actor, command))) {
             case CommandResult.Accepted accepted -> accepted.eventCount();
             case CommandResult.Rejected rejected -> throw new IllegalStateException("zone " + zoneId + ": " + command + " by " + actor

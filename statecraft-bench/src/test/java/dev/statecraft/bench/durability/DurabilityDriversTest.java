@@ -38,7 +38,7 @@ class DurabilityDriversTest {
 
     @Test
     void one_durable_game_is_acknowledged_command_by_command_and_compared_with_the_raw_fsync_rate() {
-        DurableReport report = durableLoad(new DurableLoad.Settings(1, 4, SHORT, ONE_SECOND, SHORT, 1, 4_096, 4_000, 0, 0));
+        DurableReport report = durableLoad(new DurableLoad.Settings(1, 4, SHORT, ONE_SECOND, SHORT, 1, 4_096, 4_000, 0, 0, CommandIds.SEQUENTIAL));
 
         assertThat(report.load().events()).isPositive().isEqualTo(report.load().commands());
         assertThat(report.load().writer().commits()).isPositive();
@@ -48,7 +48,7 @@ class DurabilityDriversTest {
 
     @Test
     void rounds_alternate_a_raw_fsync_probe_with_a_measured_window_and_are_reported_one_by_one_and_together() {
-        DurableReport report = durableLoad(new DurableLoad.Settings(1, 4, SHORT, SHORT, SHORT, 3, 4_096, 4_000, 0, 0));
+        DurableReport report = durableLoad(new DurableLoad.Settings(1, 4, SHORT, SHORT, SHORT, 3, 4_096, 4_000, 0, 0, CommandIds.SEQUENTIAL));
 
         assertThat(report.probes()).hasSize(3);
         assertThat(report.windows()).hasSize(3);
@@ -60,17 +60,18 @@ class DurabilityDriversTest {
 
     @Test
     void many_durable_games_are_driven_by_a_virtual_thread_each_and_share_commits() {
-        DurableReport report = durableLoad(new DurableLoad.Settings(10, 4, SHORT, ONE_SECOND, SHORT, 1, 4_096, 4_000, 0, 0));
+        DurableReport report = durableLoad(new DurableLoad.Settings(10, 4, SHORT, ONE_SECOND, SHORT, 1, 4_096, 4_000, 0, 0, CommandIds.SEQUENTIAL));
 
         assertThat(report.load().events()).isPositive();
         assertThat(report.load().writer().meanWrites()).isGreaterThanOrEqualTo(1);
         assertThat(report.goalMet()).isFalse();
-        assertThat(printed(report::print)).contains("| 10 | 10 virtual |", "No paced window", ">= 100,000 events/s at p99 <= 5 ms (set for 1,000 games)");
+        assertThat(printed(report::print)).contains("| 10 | 10 virtual |", "No paced window", ">= 100,000 events/s at p99 <= 5 ms (set for 1,000 games)",
+                "command ids sequential per zone");
     }
 
     @Test
     void paced_windows_send_at_their_rate_and_count_the_commands_they_could_not_send_in_time() {
-        DurableReport report = durableLoad(new DurableLoad.Settings(10, 4, SHORT, ONE_SECOND, SHORT, 1, 4_096, 4_000, 200, 0.5));
+        DurableReport report = durableLoad(new DurableLoad.Settings(10, 4, SHORT, ONE_SECOND, SHORT, 1, 4_096, 4_000, 200, 0.5, CommandIds.RANDOM));
 
         assertThat(report.paced()).extracting(DurableReport.Paced::label).containsExactly("at `--rate`", "at 50 % of the peak");
         DurableReport.Paced atRate = report.paced().getFirst();
@@ -81,12 +82,19 @@ class DurabilityDriversTest {
         assertThat(half.result().eventsPerSecond()).isLessThan(report.load().eventsPerSecond());
         assertThat(report.goalMet()).as("paced below 100,000 events/s cannot meet (d)").isFalse();
         assertThat(printed(report::print)).contains("| 10 | at `--rate` | 200 |", "| 10 | at 50 % of the peak |", "late sends",
-                "10, paced at `--rate`");
+                "10, paced at `--rate`", "command ids random version 4 UUIDs");
+    }
+
+    @Test
+    void command_ids_are_sequential_or_random_and_anything_else_is_refused_by_name() {
+        assertThat(CommandIds.parse("random").id(1)).hasSize(36).isNotEqualTo(CommandIds.RANDOM.id(1));
+        assertThat(CommandIds.parse("sequential").id(7)).isEqualTo("c-7");
+        assertThatThrownBy(() -> CommandIds.parse("uuid7")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sequential or random");
     }
 
     @Test
     void a_paced_window_needs_more_than_one_game() {
-        assertThatThrownBy(() -> new DurableLoad.Settings(1, 4, SHORT, ONE_SECOND, SHORT, 1, 4_096, 4_000, 100, 0))
+        assertThatThrownBy(() -> new DurableLoad.Settings(1, 4, SHORT, ONE_SECOND, SHORT, 1, 4_096, 4_000, 100, 0, CommandIds.SEQUENTIAL))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than one game");
     }
 

@@ -11,8 +11,9 @@ import java.util.List;
  * ids, which are then looked up as before).
  *
  * <p>Read from the table on a thread of its own once the store has opened ({@link CommandIdFilterLoader}): until that
- * read is complete it says "maybe" to every id, so opening does not wait for it. Every append's id is added when its
- * batch commits, from the store's opening on, before any later append can look for it. Records leave the table only when a game is archived, and stay here: a "maybe" costs only a
+ * read is complete it is {@link State#LOADING} and says "maybe" to every id, so opening does not wait for it. Every
+ * append's id is added when its batch commits, from the store's opening on, before any later append can look for it.
+ * Records leave the table only when a game is archived, and stay here: a "maybe" costs only a
  * lookup. It grows by adding a filter twice the size of the last when the last is full, so it never needs the table
  * again; each full filter adds its own 0.8 % of "maybe", so about 1 % below 3,000,000 ids and 4 % near the end. Past
  * {@link #MAX_IDS} ids in all, or should memory for a new filter run out, it switches itself off and every id is looked
@@ -29,6 +30,15 @@ final class CommandIdFilter {
     private static final long SEED = 0x9E3779B97F4A7C15L;
     private static final long STEP_SEED = 0xC2B2AE3D27D4EB4FL;
 
+    enum State {
+        /** The stored ids are still being read: every id is a "maybe", and added ids are kept. */
+        LOADING,
+        /** Holds every stored id: "not there" is certain. */
+        ON,
+        /** Holds nothing and says "maybe" to every id: past its limit, out of memory, or its read failed. */
+        OFF
+    }
+
     /** One fixed-size Bloom filter. */
     private static final class Bits {
         private final long[] words;
@@ -44,7 +54,7 @@ final class CommandIdFilter {
 
         void add(long h1, long h2) {
             for (int i = 0; i < HASHES; i++) {
-                long bit = Math.unsignedMultiplyHigh(h1 + i * h2, size); // in [0, size), without a division
+                long bit = bit(h1, h2, i);
                 words[(int) (bit >>> 6)] |= 1L << bit;
             }
             count++;
@@ -52,77 +62,106 @@ final class CommandIdFilter {
 
         boolean mayContain(long h1, long h2) {
             for (int i = 0; i < HASHES; i++) {
-                long bit = Math.unsignedMultiplyHigh(h1 + i * h2, size); // in [0, size), without a division
+                long bit = bit(h1, h2, i);
                 if ((words[(int) (bit >>> 6)] & (1L << bit)) == 0) {
                     return false;
                 }
             }
             return true;
         }
+
+        /** The pair's {@code i}th bit: double hashing, mapped to [0, size) by a multiplication rather than a division. */
+        private long bit(long h1, long h2, int i) {
+            return Math.unsignedMultiplyHigh(h1 + i * h2, size);
+        }
     }
 
     private final List<Bits> filters = new ArrayList<>();
-    private long ids;
-    private boolean off;
     private final long maxIds;
-    /** False until every id stored when the store opened has been added: until then every id is a "maybe". */
-    private volatile boolean complete;
+    private long ids;
+    private volatile State state;
 
-    /** A filter of a table known to be empty: complete from the start. */
-    CommandIdFilter() {
-        this(true, MAX_IDS);
-    }
-
-    private CommandIdFilter(boolean complete, long maxIds) {
-        this.complete = complete;
+    private CommandIdFilter(State state, long maxIds) {
+        this.state = state;
         this.maxIds = maxIds;
     }
 
-    /** A filter that says "maybe" to every id until {@link #markComplete}, once the table's ids are all added. */
-    static CommandIdFilter incomplete() {
-        return incomplete(MAX_IDS);
+    /** A filter that says "maybe" to every id until {@link #markLoaded}, once the table's ids are all added. */
+    static CommandIdFilter loading() {
+        return loading(MAX_IDS);
     }
 
-    /** The same, switching off past {@code maxIds} ids rather than {@link #MAX_IDS}: for tests. */
-    static CommandIdFilter incomplete(long maxIds) {
-        return new CommandIdFilter(false, maxIds);
+    /** The same, switching off once it would hold more than {@code maxIds} ids rather than {@link #MAX_IDS}: for tests. */
+    static CommandIdFilter loading(long maxIds) {
+        return new CommandIdFilter(State.LOADING, maxIds);
     }
 
-    /** Ids past which the filter switches itself off. */
+    /** A filter of a table known to be empty. */
+    static CommandIdFilter empty() {
+        return new CommandIdFilter(State.ON, MAX_IDS);
+    }
+
+    /** A filter that says "maybe" to every id, so that each is looked up. */
+    static CommandIdFilter off() {
+        return new CommandIdFilter(State.OFF, MAX_IDS);
+    }
+
+    /** Ids the filter holds at most before it switches itself off. */
     long maxIds() {
         return maxIds;
     }
 
-    void markComplete() {
-        complete = true;
+    State state() {
+        return state;
     }
 
-    boolean isComplete() {
-        return complete;
+    /** Every id stored when the store opened has been added: from now on "not there" is certain. */
+    synchronized void markLoaded() {
+        if (state == State.LOADING) {
+            state = State.ON;
+        }
     }
 
-    synchronized boolean isOff() {
-        return off;
+    /** From now on every id is a "maybe", and the memory is given back. */
+    synchronized void switchOff() {
+        state = State.OFF;
+        filters.clear();
     }
 
-    /** True unless {@code commandId} of {@code gameId} is certainly not in the table. */
-    synchronized boolean mayContain(String gameId, String commandId) {
-        if (off || !complete) {
+    /** True unless {@code commandId} of {@code gameId} is certainly neither in the table nor in the journal. */
+    boolean mayContain(String gameId, String commandId) {
+        if (state != State.ON) { // no lock while it cannot answer otherwise
             return true;
         }
         long h1 = hash(gameId, commandId, SEED);
         long step = step(gameId, commandId);
-        for (Bits bits : filters) {
-            if (bits.mayContain(h1, step)) {
+        synchronized (this) {
+            if (state != State.ON) {
                 return true;
             }
+            for (Bits bits : filters) {
+                if (bits.mayContain(h1, step)) {
+                    return true;
+                }
+            }
+            return false;
         }
-        return false;
     }
 
     /** Call once the record is committed, to the journal or the table, before the next batch looks for it. */
-    synchronized void add(String gameId, String commandId) {
-        if (off) {
+    void add(String gameId, String commandId) {
+        if (state == State.OFF) {
+            return;
+        }
+        long h1 = hash(gameId, commandId, SEED);
+        long step = step(gameId, commandId);
+        synchronized (this) {
+            addHashed(h1, step);
+        }
+    }
+
+    private void addHashed(long h1, long step) {
+        if (state == State.OFF) {
             return;
         }
         if (ids >= maxIds) {
@@ -140,21 +179,22 @@ final class CommandIdFilter {
             }
             filters.add(last);
         }
-        last.add(hash(gameId, commandId, SEED), step(gameId, commandId));
+        last.add(h1, step);
         ids++;
     }
 
-    /** A filter that says "maybe" to every id, so that each is looked up. */
-    static CommandIdFilter off() {
-        CommandIdFilter filter = new CommandIdFilter();
-        filter.switchOff();
-        return filter;
-    }
-
-    /** From now on every id is a "maybe", and the memory is given back. */
-    synchronized void switchOff() {
-        off = true;
-        filters.clear();
+    /** Adds each {@code (game id, command id)} pair, taking the lock once: for the loader, a page of the table at a time. */
+    void addAll(List<String[]> pairs) {
+        long[] hashes = new long[2 * pairs.size()];
+        for (int i = 0; i < pairs.size(); i++) {
+            hashes[2 * i] = hash(pairs.get(i)[0], pairs.get(i)[1], SEED);
+            hashes[2 * i + 1] = step(pairs.get(i)[0], pairs.get(i)[1]);
+        }
+        synchronized (this) {
+            for (int i = 0; i < pairs.size(); i++) {
+                addHashed(hashes[2 * i], hashes[2 * i + 1]);
+            }
+        }
     }
 
     /** The odd distance between a pair's bits in a filter (double hashing: bit i is hash + i * step). */

@@ -3,20 +3,32 @@ package dev.statecraft.sqlite;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
  * Reads the command ids of {@code commands} into a {@link CommandIdFilter} on a thread of its own, so that opening the
  * store does not wait for it (about 0.6 s a million records on a 2-core machine; decision record 0011). Until it is done
  * the filter says "maybe" to every id, and each new id is looked up as if there were no filter. The writer adds the id of
- * every append it commits from the store's opening on, so the filter misses none: an id is either in the table this
- * reads or committed since the store opened. Should the read fail, the filter stays incomplete: slower, never wrong.
+ * every append it commits from the store's opening on, so the filter misses none: an id is either in the table when the
+ * store opened, and read here, or committed since. Should the read fail, the filter switches off: slower, never wrong.
+ *
+ * <p>The table is read in pages of {@link #PAGE} records in key order, each page a statement of its own, so that no read
+ * holds the write-ahead log back for long (a reader's snapshot keeps the checkpointer from copying past it). A record
+ * present when the store opened keeps its key, so some page reads it; one added since may be read or not, and is in the
+ * filter anyway.
  */
 final class CommandIdFilterLoader implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(CommandIdFilterLoader.class.getName());
+    static final int PAGE = 10_000;
+    private static final String FIRST_PAGE = "SELECT game_id, command_id FROM commands ORDER BY game_id, command_id LIMIT " + PAGE;
+    private static final String NEXT_PAGE = "SELECT game_id, command_id FROM commands WHERE (game_id, command_id) > (?, ?) "
+            + "ORDER BY game_id, command_id LIMIT " + PAGE;
 
     private final Path file;
     private final Thread thread;
@@ -27,7 +39,7 @@ final class CommandIdFilterLoader implements AutoCloseable {
         this.thread = Thread.ofPlatform().name("statecraft-sqlite-filter-loader").daemon().start(() -> run(connections, filter));
     }
 
-    /** Starts reading the table of {@code file} into {@code filter}, which must be {@link CommandIdFilter#incomplete}. */
+    /** Starts reading the table of {@code file} into {@code filter}, which must be {@link CommandIdFilter#loading}. */
     static CommandIdFilterLoader start(Path file, ConnectionFactory connections, CommandIdFilter filter) {
         return new CommandIdFilterLoader(file, connections, filter);
     }
@@ -36,11 +48,10 @@ final class CommandIdFilterLoader implements AutoCloseable {
         long started = System.nanoTime();
         try (Connection connection = connections.openReadOnly()) {
             long read = read(connection, filter, () -> closing);
-            if (filter.isComplete()) {
-                LOG.log(Level.DEBUG, "sqlite {0}: read {1} command ids into the filter of stored ids in {2} ms", file, read,
-                        (System.nanoTime() - started) / 1_000_000);
-            }
+            LOG.log(Level.DEBUG, "sqlite {0}: read {1} command ids into the filter of stored ids in {2} ms; the filter is {3}", file, read,
+                    (System.nanoTime() - started) / 1_000_000, filter.state());
         } catch (SQLException | RuntimeException e) {
+            filter.switchOff();
             if (!closing) {
                 LOG.log(Level.WARNING, "sqlite " + file + ": reading the stored command ids into their filter failed; every new command id is "
                         + "looked up in the table instead, until the store is opened again", e);
@@ -49,32 +60,47 @@ final class CommandIdFilterLoader implements AutoCloseable {
     }
 
     /**
-     * Adds every record of {@code commands} to {@code filter} and marks it complete, unless {@code stop} turns true
-     * first; switches it off instead if the table holds as many records as the filter may hold ({@link
-     * CommandIdFilter#maxIds}) or more. Returns the records read.
+     * Adds every record of {@code commands} to {@code filter} and marks it loaded, unless {@code stop} turns true first
+     * (the filter then stays loading); switches it off instead if the table holds more records than the filter may
+     * hold ({@link CommandIdFilter#maxIds}). Returns the records read.
      */
     static long read(Connection connection, CommandIdFilter filter, BooleanSupplier stop) throws SQLException {
-        long read = 0;
-        try (Statement s = connection.createStatement()) {
-            try (ResultSet count = s.executeQuery("SELECT COUNT(*) FROM commands")) {
-                count.next();
-                if (count.getLong(1) >= filter.maxIds()) {
-                    filter.switchOff();
-                    return 0;
-                }
-            }
-            try (ResultSet rs = s.executeQuery("SELECT game_id, command_id FROM commands")) {
-                while (rs.next()) {
-                    if (stop.getAsBoolean() || filter.isOff()) {
-                        return read;
-                    }
-                    filter.add(rs.getString(1), rs.getString(2));
-                    read++;
-                }
+        try (Statement s = connection.createStatement(); ResultSet count = s.executeQuery("SELECT COUNT(*) FROM commands")) {
+            count.next();
+            if (count.getLong(1) > filter.maxIds()) {
+                filter.switchOff();
+                return 0;
             }
         }
-        filter.markComplete();
+        long read = 0;
+        List<String[]> page = readPage(connection, null);
+        while (!page.isEmpty()) {
+            if (stop.getAsBoolean() || filter.state() == CommandIdFilter.State.OFF) {
+                return read;
+            }
+            filter.addAll(page);
+            read += page.size();
+            page = page.size() < PAGE ? List.of() : readPage(connection, page.getLast());
+        }
+        filter.markLoaded();
         return read;
+    }
+
+    /** The records after {@code last} (a game id and a command id) in key order, or the first ones if it is null. */
+    private static List<String[]> readPage(Connection connection, String[] last) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(last == null ? FIRST_PAGE : NEXT_PAGE)) {
+            if (last != null) {
+                select.setString(1, last[0]);
+                select.setString(2, last[1]);
+            }
+            List<String[]> page = new ArrayList<>(PAGE);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    page.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+            return page;
+        }
     }
 
     /** Stops the read if it still runs, and waits for its thread to end. */

@@ -57,7 +57,8 @@ final class EventJournal {
     /**
      * What waits of one game: its newest append, and the tail before it (null for the oldest). Never changed: a batch
      * extends it by a link per append, so what a reader took stays as it was. A game moves once {@link #PER_GAME} events
-     * wait, so a tail is at most that many appends long.
+     * wait, so a tail is at most that many appends long, unless moves keep failing (then up to {@link #MAX_WAITING}
+     * events, and {@link #command} scans them all for each id the filter cannot rule out).
      */
     record Tail(Tail before, Append newest, long oldestSeq, int eventCount) {
         static Tail extend(Tail before, Append newest) {
@@ -305,7 +306,7 @@ final class EventJournal {
      * archived wait no more, and what it appended to the others waits.
      */
     void commit() {
-        staged.forEach(append -> storedCommandIds.add(append.command().gameId(), append.command().commandId()));
+        addStagedIdsToFilter();
         archived.forEach(this::forget);
         moved.forEach(this::forget);
         for (Append append : staged) {
@@ -315,6 +316,10 @@ final class EventJournal {
             }
         }
         clearBatch();
+    }
+
+    private void addStagedIdsToFilter() {
+        staged.forEach(append -> storedCommandIds.add(append.command().gameId(), append.command().commandId()));
     }
 
     private void addToTail(Append append) {
@@ -358,8 +363,7 @@ final class EventJournal {
      * is still right but may lack the batch: the caller must then stop writing.
      */
     void secureAfterFailedCommit(Connection connection) throws SQLException {
-        // The filter holds the ids of committed tails already; this batch's may have been stored too.
-        staged.forEach(append -> storedCommandIds.add(append.command().gameId(), append.command().commandId()));
+        addStagedIdsToFilter(); // the filter holds the ids of committed tails already; this batch's may have been stored too
         clearBatch();
         moveAll(connection);
         committed.clear();

@@ -90,7 +90,7 @@ public final class SqliteStore implements Store {
             EventJournal.moveAll(writeConnection);
             reads = new ReadConnections(absolute, options.readConnections(), connections);
             checkpointConnection = connections.dataSource().getConnection();
-            CommandIdFilter storedCommandIds = CommandIdFilter.incomplete();
+            CommandIdFilter storedCommandIds = CommandIdFilter.loading();
             EventJournal journal = new EventJournal(storedCommandIds);
             GroupCommitWriter writer = new GroupCommitWriter(absolute, new SqlSession(writeConnection), journal, options.maxBatch(), listener);
             return new SqliteStore(absolute, writer, journal, new LogCheckpointer(absolute, checkpointConnection, options.checkpointPages(), writer), reads,

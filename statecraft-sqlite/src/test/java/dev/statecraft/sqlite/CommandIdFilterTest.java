@@ -28,7 +28,7 @@ class CommandIdFilterTest {
     void every_id_added_is_a_maybe_past_the_first_filters_size_and_few_new_ids_are() {
         System.out.println("[seed] CommandIdFilterTest: " + SEED + " (re-run with -Dstatecraft.seed=" + SEED + ")");
         SplittableRandom random = new SplittableRandom(SEED);
-        CommandIdFilter filter = new CommandIdFilter();
+        CommandIdFilter filter = CommandIdFilter.empty();
         int added = 1_300_000; // past the first filter's 1,048,576, so a second one is in use
         long first = random.nextLong();
         for (int i = 0; i < added; i++) {
@@ -59,11 +59,26 @@ class CommandIdFilterTest {
             Assertions.assertThatThrownBy(() -> store.events().append(request(EventJournal.PER_GAME, "c-7"))).isInstanceOf(DuplicateCommandException.class);
         }
         try (Connection connection = new ConnectionFactory(file, SqliteOptions.defaults()).openWriter()) {
-            CommandIdFilter filter = CommandIdFilter.incomplete();
+            CommandIdFilter filter = CommandIdFilter.loading();
             assertThat(CommandIdFilterLoader.read(connection, filter, () -> false)).isEqualTo(EventJournal.PER_GAME);
-            assertThat(filter.isComplete()).isTrue();
+            assertThat(filter.state()).isEqualTo(CommandIdFilter.State.ON);
             assertThat(filter.mayContain("g", "c-7")).as("read from the table").isTrue();
-            assertThat(filter.mayContain("g", "c-never")).as("16 ids in a filter for a million: no chance of a maybe").isFalse();
+            assertThat(filter.mayContain("g", "c-never")).as("64 ids in a filter for a million: almost no chance of a maybe").isFalse();
+        }
+    }
+
+    @Test
+    void an_id_committed_to_the_journal_is_refused_when_retried_while_it_waits_there() throws Exception {
+        Path file = folder.resolve("statecraft.db");
+        SqliteStore.open(file).close();
+        // A filter that holds every stored id: only the id added when its batch commits can make it say "maybe".
+        EventJournal journal = new EventJournal(CommandIdFilter.empty());
+        try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(new ConnectionFactory(file, SqliteOptions.defaults()).openWriter()),
+                journal, 100, WriterListener.NONE)) {
+            writer.execute((session, versions, j) -> SqliteEventLog.append(session, versions, j, request(0, "c-1")));
+            assertThat(journal.findCommitted("g", "c-1")).as("waiting in the journal, not yet moved").isPresent();
+            Assertions.assertThatThrownBy(() -> writer.execute((session, versions, j) -> SqliteEventLog.append(session, versions, j, request(1, "c-1"))))
+                    .isInstanceOf(DuplicateCommandException.class);
         }
     }
 
@@ -74,18 +89,21 @@ class CommandIdFilterTest {
         int stored = 200_000;
         writeCommandRecords(file, stored);
         ConnectionFactory connections = new ConnectionFactory(file, SqliteOptions.defaults());
-        CommandIdFilter filter = CommandIdFilter.incomplete();
+        CommandIdFilter filter = CommandIdFilter.loading();
         assertThat(filter.mayContain("game-1", "never-sent")).as("nothing read yet: a maybe").isTrue();
         SplittableRandom random = new SplittableRandom(SEED);
         List<String> addedMeanwhile = new ArrayList<>();
         try (CommandIdFilterLoader loader = CommandIdFilterLoader.start(file, connections, filter)) {
-            while (!filter.isComplete() && addedMeanwhile.size() < 2_000_000) { // the writer's adds, racing the loader's
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (filter.state() == CommandIdFilter.State.LOADING && System.nanoTime() < deadline) { // the writer's adds, racing the loader's
                 String id = "live-" + random.nextLong();
                 filter.add("game-" + addedMeanwhile.size() % 100, id);
                 addedMeanwhile.add(id);
+                Thread.onSpinWait();
             }
         }
-        assertThat(filter.isComplete()).as("the read completes the filter").isTrue();
+        assertThat(filter.state()).as("the read marks the filter loaded").isEqualTo(CommandIdFilter.State.ON);
+        assertThat(addedMeanwhile).as("ids added while the loader read").isNotEmpty();
         for (int i = 0; i < stored; i++) {
             if (!filter.mayContain("game-" + i % 100, "stored-" + i)) {
                 Assertions.fail("stored id %d was read but is reported as not there", i);
@@ -106,31 +124,44 @@ class CommandIdFilterTest {
     @Test
     void a_read_stopped_part_way_leaves_every_id_a_maybe_and_a_table_past_the_limit_switches_the_filter_off() throws SQLException {
         Path file = folder.resolve("statecraft.db");
-        writeCommandRecords(file, 1_500);
+        writeCommandRecords(file, 2 * CommandIdFilterLoader.PAGE + 500);
         try (Connection connection = new ConnectionFactory(file, SqliteOptions.defaults()).openReadOnly()) {
-            CommandIdFilter stopped = CommandIdFilter.incomplete();
-            int[] rows = {0};
-            assertThat(CommandIdFilterLoader.read(connection, stopped, () -> ++rows[0] > 100)).as("rows read before the stop").isEqualTo(100);
-            assertThat(stopped.isComplete()).isFalse();
+            CommandIdFilter stopped = CommandIdFilter.loading();
+            int[] checks = {0};
+            assertThat(CommandIdFilterLoader.read(connection, stopped, () -> ++checks[0] > 1)).as("records read before the stop: a page")
+                    .isEqualTo(CommandIdFilterLoader.PAGE);
+            assertThat(stopped.state()).isEqualTo(CommandIdFilter.State.LOADING);
             assertThat(stopped.mayContain("game-1", "never-sent")).isTrue();
 
-            CommandIdFilter small = CommandIdFilter.incomplete(1_000);
-            assertThat(CommandIdFilterLoader.read(connection, small, () -> false)).as("a table of 1,500 records for a filter of 1,000: not read").isZero();
-            assertThat(small.isOff()).isTrue();
+            CommandIdFilter whole = CommandIdFilter.loading();
+            assertThat(CommandIdFilterLoader.read(connection, whole, () -> false)).as("every page").isEqualTo(2 * CommandIdFilterLoader.PAGE + 500);
+            assertThat(whole.mayContain("game-0", "stored-" + (2 * CommandIdFilterLoader.PAGE + 400))).as("from the last page").isTrue();
+            assertThat(whole.mayContain("game-1", "never-sent")).isFalse();
+
+            CommandIdFilter small = CommandIdFilter.loading(1_000);
+            assertThat(CommandIdFilterLoader.read(connection, small, () -> false)).as("more records than the filter may hold: not read").isZero();
+            assertThat(small.state()).isEqualTo(CommandIdFilter.State.OFF);
             assertThat(small.mayContain("game-1", "never-sent")).isTrue();
         }
-        CommandIdFilter growing = new CommandIdFilter();
-        CommandIdFilter limited = CommandIdFilter.incomplete(1_000);
-        limited.markComplete();
+        CommandIdFilter limited = CommandIdFilter.loading(1_000);
+        limited.markLoaded();
         for (int i = 0; i < 1_000; i++) {
-            growing.add("g", "c-" + i);
             limited.add("g", "c-" + i);
         }
         assertThat(limited.mayContain("g", "never-sent")).as("1,000 ids, at the limit: still a filter").isFalse();
         limited.add("g", "c-1000");
-        assertThat(limited.isOff()).as("switched off past its limit").isTrue();
+        assertThat(limited.state()).as("switched off past its limit").isEqualTo(CommandIdFilter.State.OFF);
         assertThat(limited.mayContain("g", "never-sent")).isTrue();
-        assertThat(growing.mayContain("g", "never-sent")).isFalse();
+        assertThat(limited.mayContain("g", "c-3")).isTrue();
+    }
+
+    @Test
+    void a_read_that_fails_switches_the_filter_off_so_that_every_id_is_looked_up() {
+        Path noTables = folder.resolve("empty.db"); // no commands table: the loader's first query fails
+        CommandIdFilter filter = CommandIdFilter.loading();
+        CommandIdFilterLoader.start(noTables, new ConnectionFactory(noTables, SqliteOptions.defaults()), filter).close();
+        assertThat(filter.state()).isEqualTo(CommandIdFilter.State.OFF);
+        assertThat(filter.mayContain("g", "never-sent")).isTrue();
     }
 
     /** A store's file whose {@code commands} table holds {@code count} records, ids {@code stored-<i>} of game {@code game-<i % 100>}. */

@@ -175,7 +175,7 @@ class WriterFailureTest {
         AtomicInteger commits = new AtomicInteger();
         // The commit reaches the database, then reports a failure: the caller is not acknowledged, yet the events are stored.
         Connection connection = storingThenFailing(new ConnectionFactory(file, SqliteOptions.defaults()).openWriter(), commits);
-        EventJournal waiting = new EventJournal(new CommandIdFilter()); // the table is empty: each id it gets must pass the filter
+        EventJournal waiting = new EventJournal(CommandIdFilter.empty()); // the table is empty: each id it gets must pass the filter
         try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(connection), waiting, 100, WriterListener.NONE)) {
             CompletableFuture<Long> append = writer.submit((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, request("g", 0, "c-1")));
             assertThatThrownBy(append::join).hasMessageContaining("commit of 1 writes failed");

@@ -13,13 +13,13 @@ import java.util.List;
  * <p>Read from the table on a thread of its own once the store has opened ({@link CommandIdFilterLoader}): until that
  * read is complete it is {@link State#LOADING} and says "maybe" to every id, so opening does not wait for it. Every
  * append's id is added when its batch commits, from the store's opening on, before any later append can look for it.
- * Records leave the table only when a game is archived, and stay here: a "maybe" costs only a
- * lookup. It grows by adding a filter twice the size of the last when the last is full, so it never needs the table
+ * Records leave the table only when a game is archived, and stay here: a "maybe" costs only a lookup. It grows by
+ * adding a filter twice the size of the last when the last is full, so it never needs the table
  * again; each full filter adds its own 0.8 % of "maybe", so about 1 % below 3,000,000 ids and 4 % near the end. Past
  * {@link #MAX_IDS} ids in all, or should memory for a new filter run out, it switches itself off and every id is looked
  * up, so its memory (filters of 2^20 to 2^25 ids at 10 bits an id, about 83 MB at most) stays bounded. A table already
- * past {@link #MAX_IDS} is not read at all. Used by the thread running the writer's batch and by its loader, hence
- * synchronized.
+ * past {@link #MAX_IDS} is not read at all. Used by the thread running the writer's batch and by its loader: the state
+ * is read without a lock, the bits only under the filter's own.
  */
 final class CommandIdFilter {
     /** Ids the filter holds at most; beyond, every new id is looked up in the table. */

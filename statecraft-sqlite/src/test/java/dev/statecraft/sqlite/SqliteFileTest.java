@@ -37,6 +37,30 @@ class SqliteFileTest {
     }
 
     @Test
+    void a_file_whose_schema_is_newer_than_this_version_is_refused_and_named() throws Exception {
+        Path file = folder.resolve("statecraft.db");
+        SqliteStore.open(file).close();
+        try (java.sql.Connection sql = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); java.sql.Statement s = sql.createStatement()) {
+            // What a later version of Statecraft would leave: a migration this one does not know, applied.
+            s.executeUpdate("INSERT INTO statecraft_schema_history (installed_rank, version, description, type, script, checksum, installed_by, "
+                    + "execution_time, success) VALUES (100, '99', 'from a later version', 'SQL', 'V99__later.sql', 0, 'test', 0, 1)");
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SqliteStore.open(file).close())
+                .isInstanceOf(dev.statecraft.store.StoreException.class).hasMessageContaining(file.toAbsolutePath().toString())
+                .hasMessageContaining("schema version 99, newer than this version of Statecraft knows (" + SqliteStore.SCHEMA_VERSION + ")");
+    }
+
+    @Test
+    void the_schema_version_the_store_knows_is_its_newest_migration() throws Exception {
+        Path migrations = Path.of(SqliteStore.class.getResource("/db/statecraft/sqlite").toURI());
+        try (var files = Files.list(migrations)) {
+            int newest = files.map(f -> f.getFileName().toString()).filter(name -> name.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__")))).max().orElseThrow();
+            assertThat(SqliteStore.SCHEMA_VERSION).as("SqliteStore.SCHEMA_VERSION against the migrations shipped").isEqualTo(newest);
+        }
+    }
+
+    @Test
     void the_checkpointer_keeps_the_log_far_below_the_writers_own_bound_while_one_game_commits_without_pause() throws Exception {
         Path file = folder.resolve("statecraft.db");
         Path log = folder.resolve("statecraft.db-wal");

@@ -1,19 +1,25 @@
 package dev.statecraft.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.statecraft.store.AppendRequest;
 import dev.statecraft.store.NewEvent;
+import dev.statecraft.store.StoreException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,20 +46,20 @@ class SqliteFileTest {
     void a_file_whose_schema_is_newer_than_this_version_is_refused_and_named() throws Exception {
         Path file = folder.resolve("statecraft.db");
         SqliteStore.open(file).close();
-        try (java.sql.Connection sql = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); java.sql.Statement s = sql.createStatement()) {
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = sql.createStatement()) {
             // What a later version of Statecraft would leave: a migration this one does not know, applied.
             s.executeUpdate("INSERT INTO statecraft_schema_history (installed_rank, version, description, type, script, checksum, installed_by, "
                     + "execution_time, success) VALUES (100, '99', 'from a later version', 'SQL', 'V99__later.sql', 0, 'test', 0, 1)");
         }
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SqliteStore.open(file).close())
-                .isInstanceOf(dev.statecraft.store.StoreException.class).hasMessageContaining(file.toAbsolutePath().toString())
+        assertThatThrownBy(() -> SqliteStore.open(file).close())
+                .isInstanceOf(StoreException.class).hasMessageContaining(file.toAbsolutePath().toString())
                 .hasMessageContaining("schema version 99, newer than this version of Statecraft knows (" + SqliteStore.SCHEMA_VERSION + ")");
     }
 
     @Test
     void the_schema_version_the_store_knows_is_its_newest_migration() throws Exception {
         Path migrations = Path.of(SqliteStore.class.getResource("/db/statecraft/sqlite").toURI());
-        try (var files = Files.list(migrations)) {
+        try (Stream<Path> files = Files.list(migrations)) {
             int newest = files.map(f -> f.getFileName().toString()).filter(name -> name.matches("V\\d+__.*\\.sql"))
                     .mapToInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__")))).max().orElseThrow();
             assertThat(SqliteStore.SCHEMA_VERSION).as("SqliteStore.SCHEMA_VERSION against the migrations shipped").isEqualTo(newest);

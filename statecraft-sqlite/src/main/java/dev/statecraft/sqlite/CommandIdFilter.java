@@ -17,8 +17,8 @@ import java.util.List;
  * adding a filter twice the size of the last when the last is full, so it never needs the table
  * again; each full filter adds its own 0.8 % of "maybe", so about 1 % below 3,000,000 ids and 4 % near the end. Past
  * {@link #MAX_IDS} ids in all, or should memory for a new filter run out, it switches itself off and every id is looked
- * up, so its memory (filters of 2^20 to 2^25 ids at 10 bits an id, about 83 MB at most) stays bounded. A table already
- * past {@link #MAX_IDS} is not read at all. Used by the thread running the writer's batch and by its loader: the state
+ * up, so its memory (filters of 2^20 to 2^25 ids at 10 bits an id, about 83 MB at most) stays bounded; the read of a
+ * table past {@link #MAX_IDS} stops there. Used by the thread running the writer's batch and by its loader: the state
  * is read without a lock, the bits only under the filter's own.
  */
 final class CommandIdFilter {

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -50,28 +49,24 @@ final class CommandIdFilterLoader implements AutoCloseable {
             long read = read(connection, filter, () -> closing);
             LOG.log(Level.DEBUG, "sqlite {0}: read {1} command ids into the filter of stored ids in {2} ms; the filter is {3}", file, read,
                     (System.nanoTime() - started) / 1_000_000, filter.state());
-        } catch (SQLException | RuntimeException e) {
+        } catch (Throwable e) { // an Error too: a filter left loading would be fed for ever and never answer
             filter.switchOff();
             if (!closing) {
                 LOG.log(Level.WARNING, "sqlite " + file + ": reading the stored command ids into their filter failed; every new command id is "
                         + "looked up in the table instead, until the store is opened again", e);
+            }
+            if (e instanceof Error error) {
+                throw error;
             }
         }
     }
 
     /**
      * Adds every record of {@code commands} to {@code filter} and marks it loaded, unless {@code stop} turns true first
-     * (the filter then stays loading); switches it off instead if the table holds more records than the filter may
-     * hold ({@link CommandIdFilter#maxIds}). Returns the records read.
+     * (the filter then stays loading), or the filter switches itself off on reaching the most ids it may hold ({@link
+     * CommandIdFilter#maxIds}), which ends the read. Returns the records read.
      */
     static long read(Connection connection, CommandIdFilter filter, BooleanSupplier stop) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet count = s.executeQuery("SELECT COUNT(*) FROM commands")) {
-            count.next();
-            if (count.getLong(1) > filter.maxIds()) {
-                filter.switchOff();
-                return 0;
-            }
-        }
         long read = 0;
         List<String[]> page = readPage(connection, null);
         while (!page.isEmpty()) {

@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
@@ -30,7 +31,6 @@ import org.flywaydb.core.api.FlywayException;
 public final class SqliteStore implements Store {
     /** The schema this version of Statecraft writes: its newest migration in {@code db/statecraft/sqlite} (a test keeps the two equal). */
     static final int SCHEMA_VERSION = 3;
-    private static final String SCHEMA_HISTORY = "statecraft_schema_history";
 
     private final Path file;
     private final GroupCommitWriter writer;
@@ -136,49 +136,28 @@ public final class SqliteStore implements Store {
     }
 
     /**
-     * Brings the schema to {@link #SCHEMA_VERSION} with Flyway, unless it is there already (Flyway's own start costs
-     * about 0.4 s in a fresh JVM, which every restart would pay). Refuses a schema newer than this version of Statecraft
-     * knows, which Flyway itself would let pass.
+     * Brings the schema to {@link #SCHEMA_VERSION} with Flyway, unless the file is exactly there already (see {@link
+     * SchemaHistory}). Refuses a schema newer than this version of Statecraft knows, which Flyway itself would let pass.
      */
     private static void migrate(Path file, ConnectionFactory connections, Connection connection) throws SQLException {
         SchemaHistory history = SchemaHistory.read(connection);
-        if (history.newestVersion() > SCHEMA_VERSION) {
-            throw new StoreException("SQLite store " + file + " holds schema version " + history.newestVersion() + ", newer than this version of "
+        Optional<String> newer = history.newerThan(SCHEMA_VERSION);
+        if (newer.isPresent()) {
+            throw new StoreException("SQLite store " + file + " holds schema version " + newer.get() + ", newer than this version of "
                     + "Statecraft knows (" + SCHEMA_VERSION + "); open it with the version that wrote it, or a later one");
         }
-        if (history.newestVersion() == SCHEMA_VERSION && history.failedMigrations() == 0) {
+        if (history.exactlyAt(SCHEMA_VERSION)) {
             return;
         }
         try {
             Flyway.configure()
                     .dataSource(connections.dataSource())
                     .locations("classpath:db/statecraft/sqlite")
-                    .table(SCHEMA_HISTORY)
+                    .table(SchemaHistory.TABLE)
                     .load()
                     .migrate();
         } catch (FlywayException e) {
             throw new StoreException("cannot migrate the schema of SQLite store " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** What Flyway's history table says: the newest version applied (0 without the table), and how many migrations failed. */
-    private record SchemaHistory(int newestVersion, int failedMigrations) {
-        static SchemaHistory read(Connection connection) throws SQLException {
-            SchemaHistory history = new SchemaHistory(0, 0);
-            try (Statement s = connection.createStatement()) {
-                boolean exists;
-                try (ResultSet table = s.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '" + SCHEMA_HISTORY + "'")) {
-                    exists = table.next();
-                }
-                if (exists) {
-                    try (ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(CAST(version AS INTEGER)), 0), COALESCE(SUM(success = 0), 0) FROM " + SCHEMA_HISTORY)) {
-                        rs.next();
-                        history = new SchemaHistory(rs.getInt(1), rs.getInt(2));
-                    }
-                }
-            }
-            connection.commit(); // every statement done, so that this connection holds no snapshot from before the migration
-            return history;
         }
     }
 

@@ -43,26 +43,42 @@ class SqliteFileTest {
     }
 
     @Test
-    void a_file_whose_schema_is_newer_than_this_version_is_refused_and_named() throws Exception {
-        Path file = folder.resolve("statecraft.db");
-        SqliteStore.open(file).close();
-        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = sql.createStatement()) {
+    void a_file_whose_schema_is_newer_than_this_version_is_refused_and_named_even_for_a_dotted_version() throws Exception {
+        for (String version : new String[] {"99", "3.1", "202612031200"}) {
+            Path file = folder.resolve("newer-" + version + ".db");
+            SqliteStore.open(file).close();
             // What a later version of Statecraft would leave: a migration this one does not know, applied.
-            s.executeUpdate("INSERT INTO statecraft_schema_history (installed_rank, version, description, type, script, checksum, installed_by, "
-                    + "execution_time, success) VALUES (100, '99', 'from a later version', 'SQL', 'V99__later.sql', 0, 'test', 0, 1)");
+            history(file, "INSERT INTO statecraft_schema_history (installed_rank, version, description, type, script, checksum, installed_by, "
+                    + "execution_time, success) VALUES (100, '" + version + "', 'from a later version', 'SQL', 'V" + version + "__later.sql', 0, 'test', 0, 1)");
+            assertThatThrownBy(() -> SqliteStore.open(file).close()).as("schema version %s", version)
+                    .isInstanceOf(StoreException.class).hasMessageContaining(file.toAbsolutePath().toString())
+                    .hasMessageContaining("schema version " + version + ", newer than this version of Statecraft knows (" + SqliteStore.SCHEMA_VERSION + ")");
         }
-        assertThatThrownBy(() -> SqliteStore.open(file).close())
-                .isInstanceOf(StoreException.class).hasMessageContaining(file.toAbsolutePath().toString())
-                .hasMessageContaining("schema version 99, newer than this version of Statecraft knows (" + SqliteStore.SCHEMA_VERSION + ")");
     }
 
     @Test
-    void the_schema_version_the_store_knows_is_its_newest_migration() throws Exception {
+    void a_file_at_the_current_schema_with_a_failed_migration_on_record_is_left_to_flyway_which_refuses_it() throws Exception {
+        Path file = folder.resolve("statecraft.db");
+        SqliteStore.open(file).close();
+        history(file, "UPDATE statecraft_schema_history SET success = 0 WHERE version = '3'");
+        assertThatThrownBy(() -> SqliteStore.open(file).close()).isInstanceOf(StoreException.class)
+                .hasMessageContaining("cannot migrate the schema of SQLite store " + file.toAbsolutePath()).hasMessageContaining("failed");
+    }
+
+    @Test
+    void the_schema_version_the_store_knows_is_its_newest_migration_and_every_migration_is_a_whole_version() throws Exception {
         Path migrations = Path.of(SqliteStore.class.getResource("/db/statecraft/sqlite").toURI());
         try (Stream<Path> files = Files.list(migrations)) {
-            int newest = files.map(f -> f.getFileName().toString()).filter(name -> name.matches("V\\d+__.*\\.sql"))
-                    .mapToInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__")))).max().orElseThrow();
+            List<String> names = files.map(f -> f.getFileName().toString()).toList();
+            assertThat(names).as("migrations SchemaHistory can compare: V<whole number>__<name>.sql").allMatch(name -> name.matches("V[1-9][0-9]*__.+\\.sql"));
+            int newest = names.stream().mapToInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__")))).max().orElseThrow();
             assertThat(SqliteStore.SCHEMA_VERSION).as("SqliteStore.SCHEMA_VERSION against the migrations shipped").isEqualTo(newest);
+        }
+    }
+
+    private static void history(Path file, String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = connection.createStatement()) {
+            s.executeUpdate(sql);
         }
     }
 

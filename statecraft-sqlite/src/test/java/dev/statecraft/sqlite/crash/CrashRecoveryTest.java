@@ -55,7 +55,7 @@ class CrashRecoveryTest {
     static final long MAX_RUN_MILLIS = 1_500;
     private static final Duration READY_LIMIT = Duration.ofSeconds(60);
     private static final List<String> DATABASE_FILES = List.of("", "-wal", "-shm");
-    /** Each audit reopens the store, and Flyway reports every open at INFO: a thousand cycles would bury the results. */
+    /** Each audit reopens the store, and Flyway reports every migration at INFO: a thousand cycles would bury the results. */
     private static final Logger FLYWAY = quiet(Logger.getLogger("org.flywaydb"));
 
     @TempDir

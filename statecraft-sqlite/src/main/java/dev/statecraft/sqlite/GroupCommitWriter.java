@@ -389,17 +389,7 @@ final class GroupCommitWriter implements AutoCloseable {
         }
         thread.interrupt();
         // Not given up on an interrupt: the writer may hold a write it took from the queue, to run once it has the lock.
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.joinUninterruptibly(thread);
         StoreException closed = new StoreException("sqlite " + file + ": store is closed");
         queue.forEach(p -> p.done().completeExceptionally(closed)); // none left, as the writer ran the queue dry
         writing.lock(); // a caller's batch begun before closing ends first; none begins after

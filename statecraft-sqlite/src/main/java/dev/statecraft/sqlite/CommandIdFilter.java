@@ -1,6 +1,5 @@
 package dev.statecraft.sqlite;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -202,15 +201,19 @@ final class CommandIdFilter {
         return hash(gameId, commandId, STEP_SEED) | 1;
     }
 
-    /** A 64-bit hash of the pair's UTF-8 bytes (game id, a byte 0xff, which no UTF-8 text holds, command id), mixed as in MurmurHash3's finaliser. */
+    /**
+     * A 64-bit hash of the pair's characters (game id, then 0x10000, which no {@code char} equals, then command id), mixed
+     * as in MurmurHash3's finaliser. Over the characters, not their UTF-8 bytes: encoding both strings for each of the
+     * four hashes a write asks for was the writer's largest Java cost. Never stored, so it may change between versions.
+     */
     private static long hash(String gameId, String commandId, long seed) {
         long h = seed;
-        for (byte b : gameId.getBytes(StandardCharsets.UTF_8)) {
-            h = (h ^ (b & 0xff)) * 0x100000001B3L;
+        for (int i = 0; i < gameId.length(); i++) {
+            h = (h ^ gameId.charAt(i)) * 0x100000001B3L;
         }
-        h = (h ^ 0xff) * 0x100000001B3L; // a byte no UTF-8 text holds, between the two
-        for (byte b : commandId.getBytes(StandardCharsets.UTF_8)) {
-            h = (h ^ (b & 0xff)) * 0x100000001B3L;
+        h = (h ^ 0x10000) * 0x100000001B3L;
+        for (int i = 0; i < commandId.length(); i++) {
+            h = (h ^ commandId.charAt(i)) * 0x100000001B3L;
         }
         h ^= h >>> 33;
         h *= 0xFF51AFD7ED558CCDL;

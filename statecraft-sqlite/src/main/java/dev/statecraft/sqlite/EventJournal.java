@@ -6,6 +6,7 @@ import dev.statecraft.store.StoreException;
 import dev.statecraft.store.StoredEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -27,11 +28,13 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Those two tables are keyed by game, so each append put rows on its own game's pages: with many games, every append
  * of a batch added pages of its own to the commit. The journal is keyed by a number that only grows, so a batch's
- * appends share its last pages. Once {@link #PER_GAME} events of a game wait, the batch that brings them there also moves
+ * appends share its last pages; and a batch writes them all as one row ({@link JournalRow}), one statement rather than
+ * one per event, unless it runs one savepoint per write, when each write writes its own. Once {@link #PER_GAME} events of a game wait, the batch that brings them there also moves
  * them, with one command record per append, to {@code events} and {@code commands}: a page or two of each for the lot.
  * Journal rows older than the oldest that still waits are deleted from the journal's head in the same transaction. A
- * game whose oldest waiting row falls more than {@link #MAX_SPAN} rows behind the newest moves what it has, so the
- * journal holds at most about that many rows, and memory as many events (each with its payload).
+ * game whose oldest waiting row falls more than {@link #MAX_SPAN} events behind the newest moves what it has, so the
+ * journal holds at most about that many events, and memory as many (each with its payload). Rows are numbered by the
+ * events written before them, so that the distance between two rows counts events.
  *
  * <p>What waits is held here too, as each game's {@link Tail}, and every read of a game's events or command ids looks
  * at its tail before the tables: a tail leaves only once the transaction that moved it has committed, so a reader that
@@ -44,13 +47,13 @@ import java.util.concurrent.ConcurrentHashMap;
 final class EventJournal {
     /** Events of one game moved together: a page or two of {@code events}, against a page for 16 (decision record 0011). */
     static final int PER_GAME = 64;
-    /** How far, in journal rows, the oldest waiting row may fall behind the newest before its game moves. */
+    /** How far, in events, the oldest waiting row may fall behind the newest before its game moves. */
     static final long MAX_SPAN = 131_072;
     /** Events that may wait in all: only reached when moves keep failing; appends are refused beyond it. */
     static final long MAX_WAITING = 2 * MAX_SPAN;
 
     private static final String COLUMNS = "game_id, version, type, schema_version, payload, recorded_at, command_id";
-    private static final String INSERT_JOURNAL = "INSERT INTO event_journal (seq, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_JOURNAL = "INSERT INTO event_journal (seq, appends) VALUES (?, ?)";
     private static final String INSERT_EVENT = "INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_COMMAND = "INSERT INTO commands (game_id, command_id, first_version, last_version) VALUES (?, ?, ?, ?)";
 
@@ -60,10 +63,10 @@ final class EventJournal {
      * wait, so a tail is at most that many appends long, unless moves keep failing (then up to {@link #MAX_WAITING}
      * events, and {@link #command} scans them all for each id the filter cannot rule out).
      */
-    record Tail(Tail before, Append newest, long oldestSeq, int eventCount) {
+    record Tail(Tail before, Append newest, long oldestRow, int eventCount) {
         static Tail extend(Tail before, Append newest) {
-            return before == null ? new Tail(null, newest, newest.firstSeq(), newest.events().size())
-                    : new Tail(before, newest, before.oldestSeq(), before.eventCount() + newest.events().size());
+            return before == null ? new Tail(null, newest, newest.row(), newest.events().size())
+                    : new Tail(before, newest, before.oldestRow(), before.eventCount() + newest.events().size());
         }
 
         long lastVersion() {
@@ -96,8 +99,8 @@ final class EventJournal {
         }
     }
 
-    /** One append: its first journal row, its command record, its events (in the rows from {@code firstSeq} on). */
-    record Append(long firstSeq, CommandRecord command, List<StoredEvent> events) {
+    /** One append: the journal row that holds it, its command record, its events. */
+    record Append(long row, CommandRecord command, List<StoredEvent> events) {
     }
 
     private record Key(String gameId, String commandId) {
@@ -109,13 +112,15 @@ final class EventJournal {
 
     /** Committed tails by game: read by any thread, changed by the writer only. */
     private final Map<String, Tail> committed = new ConcurrentHashMap<>();
-    /** Each waiting game by its oldest journal row, oldest first. */
-    private final TreeMap<Long, String> byOldestRow = new TreeMap<>();
+    /** The waiting games by their oldest journal row, oldest first (many games share a row). */
+    private final TreeMap<Long, Set<String>> byOldestRow = new TreeMap<>();
     private volatile int waitingEvents;
-    /** The next journal row's number: never reused while the store is open, whatever is rolled back. */
-    private long nextSeq = 1;
+    /** The next journal row's number: the previous row's plus its events, never reused while the store is open. */
+    private long nextRow = 1;
     /** The running batch's appends in order, their records, its archived games, and the games it moved. */
     private final List<Append> staged = new ArrayList<>();
+    /** Where the appends of {@code staged} not yet in a journal row begin: they all belong to row {@code nextRow}. */
+    private int unwrittenFrom;
     private final Map<Key, CommandRecord> stagedCommands = new HashMap<>();
     private final List<String> archived = new ArrayList<>();
     private final Set<String> moved = new HashSet<>();
@@ -180,31 +185,46 @@ final class EventJournal {
         return tail == null ? Optional.empty() : tail.command(commandId);
     }
 
-    /** Writes the events of one append to the journal as versions {@code firstVersion...}, in the running batch. */
-    void append(SqlSession session, String gameId, String commandId, Instant recordedAt, long firstVersion, List<NewEvent> events) throws SQLException {
-        long firstSeq = nextSeq;
-        long micros = Micros.of(recordedAt);
-        Instant stored = Micros.toInstant(micros); // as a read of the table gives it back
+    /**
+     * Stages the events of one append as versions {@code firstVersion...} in the running batch: {@link #writeRow} writes
+     * them to the journal.
+     */
+    void append(String gameId, String commandId, Instant recordedAt, long firstVersion, List<NewEvent> events) {
+        Instant stored = Micros.toInstant(Micros.of(recordedAt)); // as a read of the tables gives it back
         List<StoredEvent> rows = new ArrayList<>(events.size());
-        PreparedStatement insert = session.prepared(INSERT_JOURNAL);
         long version = firstVersion;
         for (NewEvent event : events) {
-            insert.setLong(1, nextSeq++);
-            insert.setString(2, gameId);
-            insert.setLong(3, version);
-            insert.setString(4, event.type());
-            insert.setInt(5, event.schemaVersion());
             byte[] payload = event.payload().clone(); // what is moved later is what the journal holds, whatever the caller does with its array
-            insert.setBytes(6, payload);
-            insert.setLong(7, micros);
-            insert.setString(8, commandId);
-            insert.executeUpdate();
             rows.add(new StoredEvent(gameId, version, event.type(), event.schemaVersion(), payload, stored, commandId));
             version++;
         }
         CommandRecord record = new CommandRecord(gameId, commandId, firstVersion, version - 1);
-        staged.add(new Append(firstSeq, record, List.copyOf(rows)));
+        staged.add(new Append(nextRow, record, List.copyOf(rows)));
         stagedCommands.put(new Key(gameId, commandId), record);
+    }
+
+    /**
+     * Writes the appends staged since the last call as one journal row, in the running batch: once after a batch's
+     * writes, or after each write when the batch runs one savepoint per write. Nothing staged, nothing written.
+     */
+    void writeRow(SqlSession session) throws SQLException {
+        List<Append> unwritten = staged.subList(unwrittenFrom, staged.size());
+        if (unwritten.isEmpty()) {
+            return;
+        }
+        long row = nextRow;
+        nextRow += Math.max(1, unwritten.stream().mapToInt(append -> append.events().size()).sum()); // taken even if the insert fails
+        PreparedStatement insert = session.prepared(INSERT_JOURNAL);
+        insert.setLong(1, row);
+        insert.setBytes(2, JournalRow.encode(unwritten));
+        insert.executeUpdate();
+        unwrittenFrom = staged.size();
+    }
+
+    private void requireAllWritten() {
+        if (unwrittenFrom != staged.size()) {
+            throw new IllegalStateException((staged.size() - unwrittenFrom) + " appends of the batch are not written to the journal");
+        }
     }
 
     Mark mark() {
@@ -216,6 +236,7 @@ final class EventJournal {
         List<Append> undone = staged.subList(mark.staged(), staged.size());
         undone.forEach(append -> stagedCommands.remove(new Key(append.command().gameId(), append.command().commandId())));
         undone.clear();
+        unwrittenFrom = Math.min(unwrittenFrom, staged.size());
         archived.subList(mark.archived(), archived.size()).clear();
     }
 
@@ -227,9 +248,10 @@ final class EventJournal {
     /**
      * Moves, in the running batch's transaction, what waits (committed and staged) of each game this batch brought to
      * {@link #PER_GAME} events and of each game whose oldest row is more than {@link #MAX_SPAN} behind; then deletes the
-     * journal's rows older than the oldest that still waits.
+     * journal's rows older than the oldest that still waits. Every append of the batch must be in a row by now.
      */
     void moveDue(SqlSession session) throws SQLException {
+        requireAllWritten();
         Map<String, List<Append>> stagedByGame = new LinkedHashMap<>();
         for (Append append : staged) {
             stagedByGame.computeIfAbsent(append.command().gameId(), id -> new ArrayList<>()).add(append);
@@ -240,7 +262,7 @@ final class EventJournal {
                 due.add(gameId);
             }
         });
-        due.addAll(byOldestRow.headMap(nextSeq - MAX_SPAN).values());
+        byOldestRow.headMap(nextRow - MAX_SPAN).values().forEach(due::addAll);
         due.removeAll(archived);
         PreparedStatement insertEvent = session.prepared(INSERT_EVENT);
         PreparedStatement insertCommand = session.prepared(INSERT_COMMAND);
@@ -253,11 +275,7 @@ final class EventJournal {
                     bindEvent(insertEvent, event);
                     insertEvent.executeUpdate();
                 }
-                CommandRecord command = append.command();
-                insertCommand.setString(1, gameId);
-                insertCommand.setString(2, command.commandId());
-                insertCommand.setLong(3, command.firstVersion());
-                insertCommand.setLong(4, command.lastVersion());
+                bindCommand(insertCommand, append.command());
                 insertCommand.executeUpdate();
             }
         }
@@ -277,18 +295,27 @@ final class EventJournal {
 
     /** The oldest journal row that waits once this batch commits: of a committed tail, else of a staged append, else the next. */
     private long oldestStillWaiting() {
-        for (Map.Entry<Long, String> oldest : byOldestRow.entrySet()) {
-            if (!moved.contains(oldest.getValue()) && !archived.contains(oldest.getValue())) {
-                return oldest.getKey();
+        for (Map.Entry<Long, Set<String>> oldest : byOldestRow.entrySet()) {
+            for (String gameId : oldest.getValue()) {
+                if (!moved.contains(gameId) && !archived.contains(gameId)) {
+                    return oldest.getKey();
+                }
             }
         }
         for (Append append : staged) {
             String gameId = append.command().gameId();
             if (!moved.contains(gameId) && !archived.contains(gameId)) {
-                return append.firstSeq();
+                return append.row();
             }
         }
-        return nextSeq;
+        return nextRow;
+    }
+
+    private static void bindCommand(PreparedStatement insert, CommandRecord command) throws SQLException {
+        insert.setString(1, command.gameId());
+        insert.setString(2, command.commandId());
+        insert.setLong(3, command.firstVersion());
+        insert.setLong(4, command.lastVersion());
     }
 
     private static void bindEvent(PreparedStatement insert, StoredEvent event) throws SQLException {
@@ -306,6 +333,7 @@ final class EventJournal {
      * archived wait no more, and what it appended to the others waits.
      */
     void commit() {
+        requireAllWritten();
         addStagedIdsToFilter();
         archived.forEach(this::forget);
         moved.forEach(this::forget);
@@ -326,14 +354,18 @@ final class EventJournal {
         String gameId = append.command().gameId();
         Tail tail = Tail.extend(committed.get(gameId), append);
         committed.put(gameId, tail);
-        byOldestRow.put(tail.oldestSeq(), gameId);
+        byOldestRow.computeIfAbsent(tail.oldestRow(), row -> new HashSet<>()).add(gameId);
         waitingEvents += append.events().size();
     }
 
     private void forget(String gameId) {
         Tail gone = committed.remove(gameId);
         if (gone != null) {
-            byOldestRow.remove(gone.oldestSeq());
+            Set<String> games = byOldestRow.get(gone.oldestRow());
+            games.remove(gameId);
+            if (games.isEmpty()) {
+                byOldestRow.remove(gone.oldestRow());
+            }
             waitingEvents -= gone.eventCount();
         }
     }
@@ -351,6 +383,7 @@ final class EventJournal {
 
     private void clearBatch() {
         staged.clear();
+        unwrittenFrom = 0;
         stagedCommands.clear();
         archived.clear();
         moved.clear();
@@ -372,19 +405,48 @@ final class EventJournal {
     }
 
     /**
-     * Moves every row of the journal to {@code events} and {@code commands}, except those of archived games, and empties
-     * it; commits on {@code connection}. Run when the store opens, before any other write: the rows a stopped process
-     * left waiting are then where every reader looks. Rows already moved are in the tables as they are here, hence OR IGNORE.
+     * Moves every append of the journal to {@code events} and {@code commands}, except those of archived games, and
+     * empties it; commits on {@code connection}. Run when the store opens, before any other write: the appends a stopped
+     * process left waiting are then where every reader looks. Appends already moved are in the tables as they are here,
+     * hence OR IGNORE. A row that cannot be read fails the move, naming it, and changes nothing.
      */
     static void moveAll(Connection connection) throws SQLException {
-        String active = " FROM event_journal WHERE game_id NOT IN (SELECT game_id FROM archived_games)";
+        Map<String, Boolean> archivedGames = new HashMap<>();
+        try (PreparedStatement rows = connection.prepareStatement("SELECT seq, appends FROM event_journal ORDER BY seq");
+                PreparedStatement isArchived = connection.prepareStatement("SELECT 1 FROM archived_games WHERE game_id = ?");
+                PreparedStatement insertEvent = connection.prepareStatement(INSERT_EVENT.replace("INSERT", "INSERT OR IGNORE"));
+                PreparedStatement insertCommand = connection.prepareStatement(INSERT_COMMAND.replace("INSERT", "INSERT OR IGNORE"));
+                ResultSet rs = rows.executeQuery()) {
+            while (rs.next()) {
+                for (Append append : JournalRow.decode(rs.getLong(1), rs.getBytes(2))) {
+                    String gameId = append.command().gameId();
+                    if (archivedGames.computeIfAbsent(gameId, id -> isArchived(isArchived, id))) {
+                        continue;
+                    }
+                    for (StoredEvent event : append.events()) {
+                        bindEvent(insertEvent, event);
+                        insertEvent.executeUpdate();
+                    }
+                    bindCommand(insertCommand, append.command());
+                    insertCommand.executeUpdate();
+                }
+            }
+        }
         try (Statement s = connection.createStatement()) {
-            s.executeUpdate("INSERT OR IGNORE INTO events (" + COLUMNS + ") SELECT " + COLUMNS + active + " ORDER BY seq");
-            s.executeUpdate("INSERT OR IGNORE INTO commands (game_id, command_id, first_version, last_version) "
-                    + "SELECT game_id, command_id, MIN(version), MAX(version)" + active + " GROUP BY game_id, command_id");
             s.executeUpdate("DELETE FROM event_journal");
         }
         connection.commit();
+    }
+
+    private static boolean isArchived(PreparedStatement select, String gameId) {
+        try {
+            select.setString(1, gameId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("game " + gameId + ": cannot tell whether it is archived: " + e.getMessage(), e);
+        }
     }
 
     /**

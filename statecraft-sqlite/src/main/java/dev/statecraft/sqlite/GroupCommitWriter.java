@@ -34,8 +34,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * batch is rolled back and run again with each write in its own savepoint, so that only the failing
  * write fails.
  *
- * <p>Appends go to the {@link EventJournal}, which moves them to their game's tables a game's worth at a time, in the
- * transaction of a batch; closing moves the rest. Should a commit fail and securing its outcome fail too, the writer
+ * <p>Appends go to the {@link EventJournal}, one row for the batch's appends (one per write on the savepoint path),
+ * and it moves them to their game's tables a game's worth at a time, in the transaction of a batch; closing moves the
+ * rest. Should a commit fail and securing its outcome fail too, the writer
  * refuses every later write: the store must be opened again.
  *
  * <p>Copying the write-ahead log back into the database file is left to the {@link LogCheckpointer}, so
@@ -206,7 +207,7 @@ final class GroupCommitWriter implements AutoCloseable {
         List<Runnable> completions;
         try {
             completions = applyAll(batch);
-            moveDue();
+            writeJournalRowAndMoveDue();
         } catch (MidWriteFailure e) {
             LOG.log(Level.WARNING, "sqlite " + file + ": a write failed inside a batch of " + batch.size()
                     + "; running the batch again one savepoint per write: " + e.getCause().getMessage());
@@ -278,8 +279,9 @@ final class GroupCommitWriter implements AutoCloseable {
         return completions;
     }
 
-    private void moveDue() throws MidWriteFailure {
+    private void writeJournalRowAndMoveDue() throws MidWriteFailure {
         try {
+            journal.writeRow(session);
             journal.moveDue(session);
         } catch (SQLException | RuntimeException e) {
             throw new MidWriteFailure(e);
@@ -348,6 +350,7 @@ final class GroupCommitWriter implements AutoCloseable {
             EventJournal.Mark mark = journal.mark();
             try {
                 T result = pending.op().apply(session, versions, journal);
+                journal.writeRow(session); // this write's appends, in a row of their own
                 s.execute("RELEASE write");
                 return () -> pending.done().complete(result);
             } catch (SQLException | RuntimeException e) {

@@ -64,7 +64,7 @@ final class SqliteEventLog implements EventLog {
             throw new VersionConflictException(request.gameId(), request.expectedVersion(), actual);
         }
         journal.refuseIfFull(request.gameId());
-        journal.append(session, request.gameId(), request.commandId(), request.recordedAt(), actual + 1, request.events());
+        journal.append(request.gameId(), request.commandId(), request.recordedAt(), actual + 1, request.events());
         versions.set(request.gameId(), request.lastVersion());
         return request.lastVersion();
     }

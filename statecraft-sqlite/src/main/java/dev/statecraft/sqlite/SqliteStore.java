@@ -30,7 +30,7 @@ import org.flywaydb.core.api.FlywayException;
  */
 public final class SqliteStore implements Store {
     /** The schema this version of Statecraft writes: its newest migration in {@code db/statecraft/sqlite} (a test keeps the two equal). */
-    static final int SCHEMA_VERSION = 3;
+    static final int SCHEMA_VERSION = 4;
 
     private final Path file;
     private final GroupCommitWriter writer;
@@ -91,7 +91,7 @@ public final class SqliteStore implements Store {
             }
             writeConnection.commit();
             migrate(absolute, connections, writeConnection);
-            EventJournal.moveAll(writeConnection);
+            moveJournal(absolute, writeConnection);
             reads = new ReadConnections(absolute, options.readConnections(), connections);
             checkpointConnection = connections.dataSource().getConnection();
             CommandIdFilter storedCommandIds = CommandIdFilter.loading();
@@ -105,6 +105,15 @@ public final class SqliteStore implements Store {
         } catch (RuntimeException e) {
             closeQuietly(writeConnection, checkpointConnection, reads);
             throw e;
+        }
+    }
+
+    /** Moves what a stopped process left in the journal; a row that cannot be read stops the opening, naming the file. */
+    private static void moveJournal(Path file, Connection connection) throws SQLException {
+        try {
+            EventJournal.moveAll(connection);
+        } catch (StoreException e) {
+            throw new StoreException("SQLite store " + file + " will not be opened: " + e.getMessage() + "; restore it from a backup or move it aside", e);
         }
     }
 

@@ -9,21 +9,26 @@ import dev.statecraft.store.CommandRecord;
 import dev.statecraft.store.DuplicateCommandException;
 import dev.statecraft.store.GameRecord;
 import dev.statecraft.store.NewEvent;
+import dev.statecraft.store.StoreException;
 import dev.statecraft.store.StoredEvent;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -157,10 +162,15 @@ class EventJournalTest {
             store.archive().archive(new ArchivedGame("done", "test", Map.of(), Instant.EPOCH, Instant.EPOCH, "over", 0, 0, 1, new byte[1], new byte[1]));
         }
         // What a process killed before its move leaves: journal rows only, one of them moved already.
-        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + file()); Statement s = sql.createStatement()) {
-            s.executeUpdate("INSERT INTO event_journal (seq, game_id, version, type, schema_version, payload, recorded_at, command_id) VALUES "
-                    + "(7, 'g-1', 1, 'Tick', 1, x'7b7d', 0, 'c-0'), (8, 'g-1', 2, 'Tick', 1, x'7b7d', 0, 'c-1'), (9, 'g-1', 3, 'Tock', 1, x'7b7d', 0, 'c-1'), "
-                    + "(10, 'done', 1, 'Tick', 1, x'7b7d', 0, 'c-9'), (11, 'g-1', 4, 'Tick', 1, x'7b7d', 0, 'c-2')");
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + file());
+                PreparedStatement insert = sql.prepareStatement("INSERT INTO event_journal (seq, appends) VALUES (?, ?)")) {
+            insert.setLong(1, 7);
+            insert.setBytes(2, JournalRow.encode(List.of(journaled(7, "g-1", "c-0", 1, "Tick"), journaled(7, "g-1", "c-1", 2, "Tick", "Tock"),
+                    journaled(7, "done", "c-9", 1, "Tick"))));
+            insert.executeUpdate();
+            insert.setLong(1, 11);
+            insert.setBytes(2, JournalRow.encode(List.of(journaled(11, "g-1", "c-2", 4, "Tick"))));
+            insert.executeUpdate();
         }
 
         try (SqliteStore store = SqliteStore.open(file())) {
@@ -172,6 +182,82 @@ class EventJournalTest {
             assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'done'") + count("SELECT COUNT(*) FROM commands WHERE game_id = 'done'"))
                     .as("rows of an archived game").isZero();
         }
+    }
+
+    @Test
+    void a_journal_row_that_cannot_be_read_stops_the_opening_naming_the_file_and_the_row_and_moves_nothing() throws SQLException {
+        SqliteStore.open(file()).close();
+        byte[] row = JournalRow.encode(List.of(journaled(3, "g-1", "c-0", 1, "Tick"), journaled(3, "g-2", "c-0", 1, "Tick")));
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + file());
+                PreparedStatement insert = sql.prepareStatement("INSERT INTO event_journal (seq, appends) VALUES (?, ?)")) {
+            insert.setLong(1, 3);
+            insert.setBytes(2, Arrays.copyOf(row, row.length - 1)); // g-2's payload cut short
+            insert.executeUpdate();
+        }
+
+        assertThatThrownBy(() -> SqliteStore.open(file())).isInstanceOf(StoreException.class).hasMessageContaining(file().toString())
+                .hasMessageContaining("event_journal row 3: cut short");
+        assertThat(count("SELECT COUNT(*) FROM events") + count("SELECT COUNT(*) FROM commands")).as("g-1's append, readable, is not moved alone").isZero();
+        assertThat(count("SELECT COUNT(*) FROM event_journal")).isEqualTo(1);
+    }
+
+    @Test
+    void the_appends_of_one_batch_share_one_journal_row() throws Exception {
+        int games = 50;
+        SqliteStore.open(file()).close();
+        try (GroupCommitWriter writer = new GroupCommitWriter(file(), new SqlSession(new ConnectionFactory(file(), SqliteOptions.defaults()).openWriter()),
+                new EventJournal(CommandIdFilter.off()), 100, WriterListener.NONE)) {
+            CountDownLatch running = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Void> holding = writer.submit((session, versions, journal) -> {
+                running.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            });
+            running.await();
+            List<CompletableFuture<Long>> appends = new ArrayList<>();
+            for (int g = 0; g < games; g++) {
+                AppendRequest request = request("g-" + g, 0, "c-0");
+                appends.add(writer.submit((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, request)));
+            }
+            release.countDown();
+            holding.join();
+            appends.forEach(CompletableFuture::join);
+
+            assertThat(count("SELECT COUNT(*) FROM event_journal")).as("one row for the batch that ran them all").isEqualTo(1);
+            try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + file()); Statement s = sql.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT seq, appends FROM event_journal")) {
+                rs.next();
+                assertThat(JournalRow.decode(rs.getLong(1), rs.getBytes(2))).extracting(append -> append.command().gameId())
+                        .isEqualTo(IntStream.range(0, games).mapToObj(g -> "g-" + g).toList());
+            }
+        }
+        assertThat(count("SELECT COUNT(*) FROM events")).as("moved when the writer closed").isEqualTo(games);
+    }
+
+    @Test
+    void a_store_whose_journal_held_a_row_an_event_gets_the_events_a_stopped_process_left_there_when_it_is_migrated() throws SQLException {
+        Flyway.configure().dataSource("jdbc:sqlite:" + file(), null, null).locations("classpath:db/statecraft/sqlite")
+                .table("statecraft_schema_history").target("3").load().migrate();
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + file()); Statement s = sql.createStatement()) {
+            s.executeUpdate("INSERT INTO archived_games (game_id, game_type, setup, created_at, finished_at, outcome, final_version, event_count, "
+                    + "state_schema_version, final_state, replay_bundle) VALUES ('done', 'test', '{}', 0, 0, 'over', 1, 1, 1, x'00', x'00')");
+            s.executeUpdate("INSERT INTO event_journal (seq, game_id, version, type, schema_version, payload, recorded_at, command_id) VALUES "
+                    + "(7, 'g-1', 1, 'Tick', 1, x'7b7d', 0, 'c-0'), (8, 'g-1', 2, 'Tick', 1, x'7b7d', 0, 'c-1'), (9, 'g-1', 3, 'Tock', 1, x'7b7d', 0, 'c-1'), "
+                    + "(10, 'done', 1, 'Tick', 1, x'7b7d', 0, 'c-9')");
+        }
+
+        try (SqliteStore store = SqliteStore.open(file())) {
+            assertThat(versions(store.events().read("g-1", 1, LAST))).isEqualTo(range(1, 3));
+            assertThat(store.events().findCommand("g-1", "c-1")).contains(new CommandRecord("g-1", "c-1", 2, 3));
+            assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'done'")).as("an archived game's").isZero();
+            append(store, "g-1", 3, "c-2");
+        }
+        assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'g-1'")).isEqualTo(4);
     }
 
     @Test
@@ -208,6 +294,15 @@ class EventJournalTest {
             assertThatThrownBy(() -> append(store, "g-1", 3, "c-1")).isInstanceOf(DuplicateCommandException.class);
         }
         assertThat(count("SELECT COUNT(*) FROM sqlite_master WHERE name = 'command_backlog'")).isZero();
+    }
+
+    /** An append of one event per type, as the journal holds it in row {@code row}, recorded at the epoch. */
+    private static EventJournal.Append journaled(long row, String gameId, String commandId, long firstVersion, String... types) {
+        List<StoredEvent> events = new ArrayList<>();
+        for (String type : types) {
+            events.add(new StoredEvent(gameId, firstVersion + events.size(), type, 1, "{}".getBytes(), Instant.EPOCH, commandId));
+        }
+        return new EventJournal.Append(row, new CommandRecord(gameId, commandId, firstVersion, firstVersion + types.length - 1), events);
     }
 
     private static void append(SqliteStore store, String gameId, long expectedVersion, String commandId) {

@@ -44,7 +44,7 @@ class SqliteFileTest {
 
     @Test
     void a_file_whose_schema_is_newer_than_this_version_is_refused_and_named_even_for_a_dotted_version() throws Exception {
-        for (String version : new String[] {"99", "3.1", "202612031200"}) {
+        for (String version : new String[] {"99", SqliteStore.SCHEMA_VERSION + ".1", "202612031200"}) {
             Path file = folder.resolve("newer-" + version + ".db");
             SqliteStore.open(file).close();
             // What a later version of Statecraft would leave: a migration this one does not know, applied.
@@ -60,7 +60,7 @@ class SqliteFileTest {
     void a_file_at_the_current_schema_with_a_failed_migration_on_record_is_left_to_flyway_which_refuses_it() throws Exception {
         Path file = folder.resolve("statecraft.db");
         SqliteStore.open(file).close();
-        history(file, "UPDATE statecraft_schema_history SET success = 0 WHERE version = '3'");
+        history(file, "UPDATE statecraft_schema_history SET success = 0 WHERE version = '" + SqliteStore.SCHEMA_VERSION + "'");
         assertThatThrownBy(() -> SqliteStore.open(file).close()).isInstanceOf(StoreException.class)
                 .hasMessageContaining("cannot migrate the schema of SQLite store " + file.toAbsolutePath()).hasMessageContaining("failed");
     }

@@ -50,7 +50,7 @@ class WriterFailureTest {
 
     @Test
     void an_archive_undone_in_its_savepoint_leaves_the_records_its_game_staged_earlier_in_the_batch() throws Exception {
-        sql("CREATE TRIGGER fail_h BEFORE INSERT ON event_journal WHEN NEW.game_id = 'h' BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+        sql(InjectedFailures.failJournalRowsOf("h"));
         AtomicInteger releases = new AtomicInteger();
         // The batch fails on h's append, then runs one savepoint per write: g's append, the archive of g, h's append.
         // The second release, the archive's, fails, so the archive alone is rolled back.
@@ -78,7 +78,7 @@ class WriterFailureTest {
 
     @Test
     void a_write_undone_alone_leaves_the_versions_of_the_appends_before_it_in_the_batch() throws Exception {
-        sql("CREATE TRIGGER fail_h BEFORE INSERT ON event_journal WHEN NEW.game_id = 'h' BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+        sql(InjectedFailures.failJournalRowsOf("h"));
         try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(new ConnectionFactory(file, SqliteOptions.defaults()).openWriter()),
                 new EventJournal(CommandIdFilter.off()), 100, WriterListener.NONE)) {
             // h's append fails part way, so the batch runs again one savepoint per write; g's appends around it still see each other.
@@ -231,7 +231,7 @@ class WriterFailureTest {
 
     @Test
     void a_batch_whose_savepoint_cannot_be_opened_fails_with_the_databases_reason_and_the_store_goes_on() throws Exception {
-        sql("CREATE TRIGGER fail_h BEFORE INSERT ON event_journal WHEN NEW.game_id = 'h' BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+        sql(InjectedFailures.failJournalRowsOf("h"));
         // h's append fails part way, so the batch runs again a savepoint per write; opening that savepoint fails too,
         // with a driver exception that has no cause of its own.
         Connection connection = failing(new ConnectionFactory(file, SqliteOptions.defaults()).openWriter(), "execute",

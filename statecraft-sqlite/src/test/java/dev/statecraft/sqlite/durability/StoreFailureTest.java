@@ -16,6 +16,7 @@ import dev.statecraft.persistence.WritePolicy;
 import dev.statecraft.rules.Actor;
 import dev.statecraft.rules.GameType;
 import dev.statecraft.rules.Setup;
+import dev.statecraft.sqlite.InjectedFailures;
 import dev.statecraft.sqlite.SqliteOptions;
 import dev.statecraft.sqlite.SqliteStore;
 import dev.statecraft.sqlite.SqliteWriterMetrics;
@@ -148,8 +149,7 @@ class StoreFailureTest {
     /** A real SQLite failure for one game's events, raised inside the writer's transaction. */
     private static void failEveryEventOf(Path file, String gameId) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath()); Statement s = c.createStatement()) {
-            s.execute("CREATE TRIGGER fail_" + gameId.replace('-', '_') + " BEFORE INSERT ON event_journal WHEN NEW.game_id = '" + gameId + "' "
-                    + "BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+            s.execute(InjectedFailures.failJournalRowsOf(gameId));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.statecraft.engine;
 
 import dev.statecraft.rules.Actor;
+import dev.statecraft.store.WellFormed;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,7 @@ public record CommandRequest(String commandId, Actor actor, Object command, long
         if (commandId.isBlank() || commandId.length() > MAX_COMMAND_ID_LENGTH) {
             throw new IllegalArgumentException("commandId must be 1 to " + MAX_COMMAND_ID_LENGTH + " characters, not blank (was '" + commandId + "')");
         }
+        WellFormed.requireWellFormed(commandId, "commandId");
         if (expectedVersion < ANY_VERSION) {
             throw new IllegalArgumentException("expectedVersion must be >= 0, or ANY_VERSION (was " + expectedVersion + ")");
         }

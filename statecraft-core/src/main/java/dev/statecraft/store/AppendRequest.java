@@ -13,6 +13,8 @@ public record AppendRequest(String gameId, long expectedVersion, String commandI
         Objects.requireNonNull(gameId, "gameId");
         Objects.requireNonNull(commandId, "commandId");
         Objects.requireNonNull(recordedAt, "recordedAt");
+        WellFormed.requireWellFormed(gameId, "gameId");
+        WellFormed.requireWellFormed(commandId, "commandId");
         events = List.copyOf(events);
         if (expectedVersion < 0) {
             throw new IllegalArgumentException("expectedVersion must be >= 0 (was " + expectedVersion + ")");

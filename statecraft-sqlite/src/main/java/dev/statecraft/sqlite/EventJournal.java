@@ -221,7 +221,8 @@ final class EventJournal {
         unwrittenFrom = staged.size();
     }
 
-    private void requireAllWritten() {
+    /** For the writer, before it commits: a batch whose appends are not all in a journal row must not commit (a bug). */
+    void requireAllWritten() {
         if (unwrittenFrom != staged.size()) {
             throw new IllegalStateException((staged.size() - unwrittenFrom) + " appends of the batch are not written to the journal");
         }
@@ -248,10 +249,9 @@ final class EventJournal {
     /**
      * Moves, in the running batch's transaction, what waits (committed and staged) of each game this batch brought to
      * {@link #PER_GAME} events and of each game whose oldest row is more than {@link #MAX_SPAN} behind; then deletes the
-     * journal's rows older than the oldest that still waits. Every append of the batch must be in a row by now.
+     * journal's rows older than the oldest that still waits.
      */
     void moveDue(SqlSession session) throws SQLException {
-        requireAllWritten();
         Map<String, List<Append>> stagedByGame = new LinkedHashMap<>();
         for (Append append : staged) {
             stagedByGame.computeIfAbsent(append.command().gameId(), id -> new ArrayList<>()).add(append);
@@ -333,7 +333,6 @@ final class EventJournal {
      * archived wait no more, and what it appended to the others waits.
      */
     void commit() {
-        requireAllWritten();
         addStagedIdsToFilter();
         archived.forEach(this::forget);
         moved.forEach(this::forget);
@@ -408,9 +407,24 @@ final class EventJournal {
      * Moves every append of the journal to {@code events} and {@code commands}, except those of archived games, and
      * empties it; commits on {@code connection}. Run when the store opens, before any other write: the appends a stopped
      * process left waiting are then where every reader looks. Appends already moved are in the tables as they are here,
-     * hence OR IGNORE. A row that cannot be read fails the move, naming it, and changes nothing.
+     * hence OR IGNORE. A row that cannot be read fails the move, naming it, and changes nothing: what the move had
+     * inserted is rolled back.
      */
     static void moveAll(Connection connection) throws SQLException {
+        try {
+            moveAllRows(connection);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        }
+        connection.commit();
+    }
+
+    private static void moveAllRows(Connection connection) throws SQLException {
         Map<String, Boolean> archivedGames = new HashMap<>();
         try (PreparedStatement rows = connection.prepareStatement("SELECT seq, appends FROM event_journal ORDER BY seq");
                 PreparedStatement isArchived = connection.prepareStatement("SELECT 1 FROM archived_games WHERE game_id = ?");
@@ -435,7 +449,6 @@ final class EventJournal {
         try (Statement s = connection.createStatement()) {
             s.executeUpdate("DELETE FROM event_journal");
         }
-        connection.commit();
     }
 
     private static boolean isArchived(PreparedStatement select, String gameId) {

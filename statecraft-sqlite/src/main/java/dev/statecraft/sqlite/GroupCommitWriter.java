@@ -224,6 +224,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 return;
             }
         }
+        journal.requireAllWritten(); // throws on a bug, and the batch is undone and failed (runBatchAndCopyLogIfWanted)
         long applied = System.nanoTime();
         try {
             session.connection().commit();

@@ -5,25 +5,29 @@ import dev.statecraft.store.StoreException;
 import dev.statecraft.store.StoredEvent;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.CRC32C;
 
 /**
  * The bytes of one {@code event_journal} row: the appends of one batch, or of one write (decision record 0011, "One
  * journal row a batch"). Big-endian throughout:
  *
  * <pre>
- * row     = format:byte(1) count:int append*
+ * row     = format:byte(1) count:int append* crc32c:int   (the checksum of every byte before it)
  * append  = gameId:string commandId:string recordedAtMicros:long firstVersion:long count:int event*
  * event   = type:string schemaVersion:int payload:bytes
  * string  = bytes of its UTF-8
  * bytes   = length:int byte*
  * </pre>
  *
- * Every event of an append shares its command id and instant; its versions run on from {@code firstVersion}.
+ * Every event of an append shares its command id and instant; its versions run on from {@code firstVersion}. A row
+ * holds at least one append, and an append at least one event.
  */
 final class JournalRow {
     private static final byte FORMAT = 1;
@@ -32,26 +36,42 @@ final class JournalRow {
     }
 
     static byte[] encode(List<EventJournal.Append> appends) {
-        Writer out = new Writer();
-        out.buffer.put(FORMAT);
-        out.buffer.putInt(appends.size());
+        ByteBuffer out = ByteBuffer.allocate(maxLength(appends));
+        out.put(FORMAT);
+        out.putInt(appends.size());
         for (EventJournal.Append append : appends) {
             CommandRecord command = append.command();
             List<StoredEvent> events = append.events();
-            out.string(command.gameId());
-            out.string(command.commandId());
-            out.room(Long.BYTES * 2 + Integer.BYTES);
-            out.buffer.putLong(events.isEmpty() ? 0 : Micros.of(events.getFirst().recordedAt()));
-            out.buffer.putLong(command.firstVersion());
-            out.buffer.putInt(events.size());
+            putString(out, command.gameId());
+            putString(out, command.commandId());
+            out.putLong(events.isEmpty() ? 0 : Micros.of(events.getFirst().recordedAt()));
+            out.putLong(command.firstVersion());
+            out.putInt(events.size());
             for (StoredEvent event : events) {
-                out.string(event.type());
-                out.room(Integer.BYTES);
-                out.buffer.putInt(event.schemaVersion());
-                out.bytes(event.payload());
+                putString(out, event.type());
+                out.putInt(event.schemaVersion());
+                putBytes(out, event.payload());
             }
         }
-        return Arrays.copyOf(out.buffer.array(), out.buffer.position());
+        CRC32C crc = new CRC32C();
+        crc.update(out.array(), 0, out.position());
+        out.putInt((int) crc.getValue());
+        return Arrays.copyOf(out.array(), out.position());
+    }
+
+    /** At least the row's length: a character takes at most 3 bytes of UTF-8 (a pair of surrogates, 4 for 2). */
+    private static int maxLength(List<EventJournal.Append> appends) {
+        long length = 1 + Integer.BYTES + Integer.BYTES;
+        for (EventJournal.Append append : appends) {
+            length += 2L * Integer.BYTES + 3L * (append.command().gameId().length() + append.command().commandId().length()) + 2L * Long.BYTES + Integer.BYTES;
+            for (StoredEvent event : append.events()) {
+                length += Integer.BYTES + 3L * event.type().length() + Integer.BYTES + Integer.BYTES + event.payload().length;
+            }
+        }
+        if (length > Integer.MAX_VALUE - 8) {
+            throw new StoreException("a journal row of " + appends.size() + " appends would take " + length + " bytes, more than an array holds");
+        }
+        return (int) length;
     }
 
     /** The appends of the row numbered {@code row}, as {@link #encode} wrote them; a row it cannot read fails naming it. */
@@ -60,34 +80,72 @@ final class JournalRow {
             ByteBuffer in = ByteBuffer.wrap(bytes);
             byte format = in.get();
             if (format != FORMAT) {
-                throw new StoreException("event_journal row " + row + ": unknown format " + format);
+                throw damaged(row, "unknown format " + format);
             }
-            int count = in.getInt();
-            List<EventJournal.Append> appends = new ArrayList<>(Math.min(count, bytes.length));
+            checkCrc(row, bytes);
+            in.limit(bytes.length - Integer.BYTES);
+            CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder(); // reports malformed bytes rather than replacing them
+            int count = atLeastOne(row, in.getInt(), "appends");
+            List<EventJournal.Append> appends = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                String gameId = string(in);
-                String commandId = string(in);
+                String gameId = string(in, utf8);
+                String commandId = string(in, utf8);
                 Instant recordedAt = Micros.toInstant(in.getLong());
                 long firstVersion = in.getLong();
-                int eventCount = in.getInt();
-                List<StoredEvent> events = new ArrayList<>(Math.min(eventCount, in.remaining()));
+                int eventCount = atLeastOne(row, in.getInt(), "events");
+                if (firstVersion < 1 || firstVersion > Long.MAX_VALUE - eventCount) {
+                    throw damaged(row, "first version " + firstVersion);
+                }
+                List<StoredEvent> events = new ArrayList<>();
                 for (int e = 0; e < eventCount; e++) {
-                    events.add(new StoredEvent(gameId, firstVersion + e, string(in), in.getInt(), bytes(in), recordedAt, commandId));
+                    events.add(new StoredEvent(gameId, firstVersion + e, string(in, utf8), in.getInt(), bytes(in), recordedAt, commandId));
                 }
                 appends.add(new EventJournal.Append(row, new CommandRecord(gameId, commandId, firstVersion, firstVersion + eventCount - 1),
                         List.copyOf(events)));
             }
             if (in.hasRemaining()) {
-                throw new StoreException("event_journal row " + row + ": " + in.remaining() + " bytes after its last append");
+                throw damaged(row, in.remaining() + " bytes after its last append");
             }
             return appends;
-        } catch (BufferUnderflowException | IllegalArgumentException e) {
-            throw new StoreException("event_journal row " + row + ": cut short or damaged (" + e + ")", e);
+        } catch (BufferUnderflowException | IllegalArgumentException | CharacterCodingException e) {
+            throw damaged(row, "cut short or damaged (" + e + ")");
         }
     }
 
-    private static String string(ByteBuffer in) {
-        return new String(bytes(in), StandardCharsets.UTF_8);
+    private static void checkCrc(long row, byte[] bytes) {
+        if (bytes.length < 1 + Integer.BYTES + Integer.BYTES) {
+            throw damaged(row, "cut short (" + bytes.length + " bytes)");
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, bytes.length - Integer.BYTES);
+        int stored = ByteBuffer.wrap(bytes, bytes.length - Integer.BYTES, Integer.BYTES).getInt();
+        if (stored != (int) crc.getValue()) {
+            throw damaged(row, "checksum mismatch, cut short or damaged");
+        }
+    }
+
+    private static int atLeastOne(long row, int count, String what) {
+        if (count < 1) {
+            throw damaged(row, count + " " + what);
+        }
+        return count;
+    }
+
+    private static StoreException damaged(long row, String why) {
+        return new StoreException("event_journal row " + row + ": " + why);
+    }
+
+    private static void putString(ByteBuffer out, String value) {
+        putBytes(out, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void putBytes(ByteBuffer out, byte[] value) {
+        out.putInt(value.length);
+        out.put(value);
+    }
+
+    private static String string(ByteBuffer in, CharsetDecoder utf8) throws CharacterCodingException {
+        return utf8.decode(ByteBuffer.wrap(bytes(in))).toString();
     }
 
     private static byte[] bytes(ByteBuffer in) {
@@ -98,28 +156,5 @@ final class JournalRow {
         byte[] bytes = new byte[length];
         in.get(bytes);
         return bytes;
-    }
-
-    /** A heap buffer that doubles when a write needs more room. */
-    private static final class Writer {
-        private ByteBuffer buffer = ByteBuffer.allocate(4096);
-
-        void room(int needed) {
-            if (buffer.remaining() < needed) {
-                ByteBuffer larger = ByteBuffer.allocate(Math.max(buffer.capacity() * 2, buffer.position() + needed));
-                larger.put(buffer.flip());
-                buffer = larger;
-            }
-        }
-
-        void string(String value) {
-            bytes(value.getBytes(StandardCharsets.UTF_8));
-        }
-
-        void bytes(byte[] value) {
-            room(Integer.BYTES + value.length);
-            buffer.putInt(value.length);
-            buffer.put(value);
-        }
     }
 }

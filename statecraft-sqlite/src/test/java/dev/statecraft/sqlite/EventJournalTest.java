@@ -191,52 +191,67 @@ class EventJournalTest {
         try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + file());
                 PreparedStatement insert = sql.prepareStatement("INSERT INTO event_journal (seq, appends) VALUES (?, ?)")) {
             insert.setLong(1, 3);
-            insert.setBytes(2, Arrays.copyOf(row, row.length - 1)); // g-2's payload cut short
+            insert.setBytes(2, Arrays.copyOf(row, row.length - 1)); // cut short
             insert.executeUpdate();
         }
 
         assertThatThrownBy(() -> SqliteStore.open(file())).isInstanceOf(StoreException.class).hasMessageContaining(file().toString())
-                .hasMessageContaining("event_journal row 3: cut short");
-        assertThat(count("SELECT COUNT(*) FROM events") + count("SELECT COUNT(*) FROM commands")).as("g-1's append, readable, is not moved alone").isZero();
+                .hasMessageContaining("event_journal row 3: checksum mismatch");
+        assertThat(count("SELECT COUNT(*) FROM events") + count("SELECT COUNT(*) FROM commands")).as("nothing of the row moved").isZero();
         assertThat(count("SELECT COUNT(*) FROM event_journal")).isEqualTo(1);
     }
 
     @Test
-    void the_appends_of_one_batch_share_one_journal_row() throws Exception {
+    void the_appends_of_one_batch_share_one_journal_row_kept_while_any_of_them_waits() throws Exception {
         int games = 50;
         SqliteStore.open(file()).close();
         try (GroupCommitWriter writer = new GroupCommitWriter(file(), new SqlSession(new ConnectionFactory(file(), SqliteOptions.defaults()).openWriter()),
                 new EventJournal(CommandIdFilter.off()), 100, WriterListener.NONE)) {
-            CountDownLatch running = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<Void> holding = writer.submit((session, versions, journal) -> {
-                running.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return null;
-            });
-            running.await();
-            List<CompletableFuture<Long>> appends = new ArrayList<>();
-            for (int g = 0; g < games; g++) {
-                AppendRequest request = request("g-" + g, 0, "c-0");
-                appends.add(writer.submit((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, request)));
+            for (int v = 0; v < EventJournal.PER_GAME - 1; v++) {
+                AppendRequest request = request("mover", v, "c-" + v);
+                writer.execute((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, request));
             }
-            release.countDown();
-            holding.join();
-            appends.forEach(CompletableFuture::join);
+            List<AppendRequest> batch = new ArrayList<>(List.of(request("mover", EventJournal.PER_GAME - 1, "c-last")));
+            IntStream.range(0, games).forEach(g -> batch.add(request("g-" + g, 0, "c-0")));
+            runAsOneBatch(writer, batch);
 
-            assertThat(count("SELECT COUNT(*) FROM event_journal")).as("one row for the batch that ran them all").isEqualTo(1);
+            assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'mover'")).as("mover's events, moved by the batch").isEqualTo(EventJournal.PER_GAME);
+            assertThat(count("SELECT COUNT(*) FROM event_journal")).as("the batch's one row, kept for the games still waiting").isEqualTo(1);
             try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + file()); Statement s = sql.createStatement();
                     ResultSet rs = s.executeQuery("SELECT seq, appends FROM event_journal")) {
                 rs.next();
                 assertThat(JournalRow.decode(rs.getLong(1), rs.getBytes(2))).extracting(append -> append.command().gameId())
-                        .isEqualTo(IntStream.range(0, games).mapToObj(g -> "g-" + g).toList());
+                        .isEqualTo(batch.stream().map(AppendRequest::gameId).toList());
             }
+
+            runAsOneBatch(writer, IntStream.range(0, games).mapToObj(g -> request("g-" + g, 1, "c-1")).toList());
+            assertThat(count("SELECT COUNT(*) FROM event_journal")).as("the second batch's row, and the first's, whose games still wait").isEqualTo(2);
         }
-        assertThat(count("SELECT COUNT(*) FROM events")).as("moved when the writer closed").isEqualTo(games);
+        assertThat(count("SELECT COUNT(*) FROM events")).as("moved when the writer closed").isEqualTo(EventJournal.PER_GAME + 2L * games);
+        assertThat(count("SELECT COUNT(*) FROM event_journal")).isZero();
+    }
+
+    /** Runs {@code appends} as one batch: the writer thread is held by a write of its own while they queue behind it. */
+    private static void runAsOneBatch(GroupCommitWriter writer, List<AppendRequest> appends) throws InterruptedException {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> holding = writer.submit((session, versions, journal) -> {
+            running.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        });
+        running.await();
+        List<CompletableFuture<Long>> queued = new ArrayList<>();
+        for (AppendRequest request : appends) {
+            queued.add(writer.submit((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, request)));
+        }
+        release.countDown();
+        holding.join();
+        queued.forEach(CompletableFuture::join);
     }
 
     @Test

@@ -12,7 +12,8 @@ public final class InjectedFailures {
     /**
      * A trigger that fails the insert of every journal row holding an append of {@code gameId}: a batch's row, or the
      * row of that game's own write once the batch runs one savepoint per write. It finds the game id as
-     * {@link JournalRow} writes it, length first, so a longer id that starts the same does not match.
+     * {@link JournalRow} writes it, length first, so a longer id that starts the same does not match; but so written, a
+     * command id, an event type or payload bytes equal to it match too: give tests ids that nothing else equals.
      */
     public static String failJournalRowsOf(String gameId) {
         byte[] id = gameId.getBytes(StandardCharsets.UTF_8);

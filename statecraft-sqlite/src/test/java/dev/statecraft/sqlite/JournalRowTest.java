@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 
 /** The bytes of a journal row: what is written reads back the same, and a damaged row is refused, naming it. */
@@ -38,20 +39,49 @@ class JournalRowTest {
     }
 
     @Test
-    void a_row_cut_short_of_another_format_or_with_bytes_after_its_end_is_refused_naming_it() {
+    void a_row_cut_short_of_another_format_or_with_any_byte_changed_is_refused_naming_it() {
         byte[] row = JournalRow.encode(List.of(append(9, "g-1", "c-1", 1, event("Moved", 1, "{}".getBytes()))));
         byte[] otherFormat = row.clone();
         otherFormat[0] = 2;
-        byte[] longer = Arrays.copyOf(row, row.length + 1);
-        byte[] hugeLength = row.clone();
-        ByteBuffer.wrap(hugeLength).putInt(5, Integer.MAX_VALUE); // the game id's length
+        byte[] flipped = row.clone();
+        flipped[row.length - 6] ^= 1; // in the payload
 
-        assertThatThrownBy(() -> JournalRow.decode(9, Arrays.copyOf(row, row.length - 1))).isInstanceOf(StoreException.class)
-                .hasMessageContaining("event_journal row 9: cut short");
-        assertThatThrownBy(() -> JournalRow.decode(9, otherFormat)).isInstanceOf(StoreException.class).hasMessageContaining("unknown format 2");
-        assertThatThrownBy(() -> JournalRow.decode(9, longer)).isInstanceOf(StoreException.class).hasMessageContaining("1 bytes after its last append");
-        assertThatThrownBy(() -> JournalRow.decode(9, hugeLength)).isInstanceOf(StoreException.class).hasMessageContaining("a length of 2147483647");
-        assertThatThrownBy(() -> JournalRow.decode(9, new byte[0])).isInstanceOf(StoreException.class).hasMessageContaining("cut short");
+        assertRefused(Arrays.copyOf(row, row.length - 1), "event_journal row 9: checksum mismatch");
+        assertRefused(Arrays.copyOf(row, row.length + 1), "event_journal row 9: checksum mismatch");
+        assertRefused(flipped, "event_journal row 9: checksum mismatch");
+        assertRefused(otherFormat, "event_journal row 9: unknown format 2");
+        assertRefused(new byte[0], "event_journal row 9: cut short");
+        assertRefused(new byte[] {1, 0, 0}, "event_journal row 9: cut short (3 bytes)");
+    }
+
+    @Test
+    void a_row_whose_checksum_holds_but_whose_contents_cannot_be_is_refused_too() {
+        byte[] body = withoutCrc(JournalRow.encode(List.of(append(9, "g-1", "c-1", 1, event("Moved", 1, "{}".getBytes())))));
+
+        byte[] hugeLength = body.clone();
+        ByteBuffer.wrap(hugeLength).putInt(5, Integer.MAX_VALUE); // the game id's length
+        assertRefused(withCrc(hugeLength), "a length of 2147483647");
+        byte[] notUtf8 = body.clone();
+        notUtf8[9] = (byte) 0xff; // the game id's first byte
+        assertRefused(withCrc(notUtf8), "MalformedInputException");
+        byte[] noAppends = body.clone();
+        ByteBuffer.wrap(noAppends).putInt(1, 0);
+        assertRefused(withCrc(noAppends), "0 appends");
+        assertRefused(withCrc(Arrays.copyOf(body, body.length + 1)), "1 bytes after its last append");
+    }
+
+    private static void assertRefused(byte[] row, String message) {
+        assertThatThrownBy(() -> JournalRow.decode(9, row)).isInstanceOf(StoreException.class).hasMessageContaining(message);
+    }
+
+    private static byte[] withoutCrc(byte[] row) {
+        return Arrays.copyOf(row, row.length - Integer.BYTES);
+    }
+
+    private static byte[] withCrc(byte[] body) {
+        CRC32C crc = new CRC32C();
+        crc.update(body);
+        return ByteBuffer.allocate(body.length + Integer.BYTES).put(body).putInt((int) crc.getValue()).array();
     }
 
     private record Event(String type, int schemaVersion, byte[] payload) {

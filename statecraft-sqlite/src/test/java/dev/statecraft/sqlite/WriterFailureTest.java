@@ -52,7 +52,8 @@ class WriterFailureTest {
     void an_archive_undone_in_its_savepoint_leaves_the_records_its_game_staged_earlier_in_the_batch() throws Exception {
         sql(InjectedFailures.failJournalRowsOf("h"));
         AtomicInteger releases = new AtomicInteger();
-        // The batch fails on h's append, then runs one savepoint per write: g's append, the archive of g, h's append.
+        // The batch's journal row, which holds h's append, fails; the batch runs again one savepoint per write: g's
+        // append, the archive of g, h's append (whose own row fails).
         // The second release, the archive's, fails, so the archive alone is rolled back.
         Connection connection = failing(new ConnectionFactory(file, SqliteOptions.defaults()).openWriter(), "execute",
                 args -> "RELEASE write".equals(args[0]) && releases.incrementAndGet() == 2);
@@ -81,7 +82,8 @@ class WriterFailureTest {
         sql(InjectedFailures.failJournalRowsOf("h"));
         try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(new ConnectionFactory(file, SqliteOptions.defaults()).openWriter()),
                 new EventJournal(CommandIdFilter.off()), 100, WriterListener.NONE)) {
-            // h's append fails part way, so the batch runs again one savepoint per write; g's appends around it still see each other.
+            // The batch's journal row, which holds h's append, fails, so the batch runs again one savepoint per write; g's appends
+            // around h's still see each other.
             List<CompletableFuture<Long>> appends = inOneBatch(writer, request("g", 0, "c-1"), request("h", 0, "c-1"), request("g", 1, "c-2"), request("g", 0, "c-3"));
 
             assertThat(appends.get(0).join()).isEqualTo(1);
@@ -232,7 +234,7 @@ class WriterFailureTest {
     @Test
     void a_batch_whose_savepoint_cannot_be_opened_fails_with_the_databases_reason_and_the_store_goes_on() throws Exception {
         sql(InjectedFailures.failJournalRowsOf("h"));
-        // h's append fails part way, so the batch runs again a savepoint per write; opening that savepoint fails too,
+        // The batch's journal row, which holds h's append, fails, so the batch runs again a savepoint per write; opening that savepoint fails too,
         // with a driver exception that has no cause of its own.
         Connection connection = failing(new ConnectionFactory(file, SqliteOptions.defaults()).openWriter(), "execute",
                 args -> "SAVEPOINT write".equals(args[0]));

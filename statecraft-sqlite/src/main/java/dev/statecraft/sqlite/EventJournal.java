@@ -29,12 +29,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Those two tables are keyed by game, so each append put rows on its own game's pages: with many games, every append
  * of a batch added pages of its own to the commit. The journal is keyed by a number that only grows, so a batch's
  * appends share its last pages; and a batch writes them all as one row ({@link JournalRow}), one statement rather than
- * one per event, unless it runs one savepoint per write, when each write writes its own. Once {@link #PER_GAME} events of a game wait, the batch that brings them there also moves
- * them, with one command record per append, to {@code events} and {@code commands}: a page or two of each for the lot.
- * Journal rows older than the oldest that still waits are deleted from the journal's head in the same transaction. A
- * game whose oldest waiting row falls more than {@link #MAX_SPAN} events behind the newest moves what it has, so the
- * journal holds at most about that many events, and memory as many (each with its payload). Rows are numbered by the
- * events written before them, so that the distance between two rows counts events.
+ * one per event (on the slow path, one savepoint per write, each write writes a row of its own). Once {@link #PER_GAME}
+ * events of a game wait, the batch that brings them there also moves them, with one command record per append, to
+ * {@code events} and {@code commands}: a page or two of each for the lot. Journal rows older than the oldest that
+ * still holds a waiting append are deleted from the journal's head in the same transaction. A row's number is one more
+ * than the events journaled before it since the store opened (with a gap where an insert failed), so the distance
+ * between two rows is at least the events between them: a game whose oldest waiting row falls more than
+ * {@link #MAX_SPAN} behind the newest moves what it has, and the journal holds at most about that many events, and
+ * memory as many (each with its payload).
  *
  * <p>What waits is held here too, as each game's {@link Tail}, and every read of a game's events or command ids looks
  * at its tail before the tables: a tail leaves only once the transaction that moved it has committed, so a reader that
@@ -115,7 +117,7 @@ final class EventJournal {
     /** The waiting games by their oldest journal row, oldest first (many games share a row). */
     private final TreeMap<Long, Set<String>> byOldestRow = new TreeMap<>();
     private volatile int waitingEvents;
-    /** The next journal row's number: the previous row's plus its events, never reused while the store is open. */
+    /** The next journal row's number: the previous row's plus its events (at least one), never reused while the store is open. */
     private long nextRow = 1;
     /** The running batch's appends in order, their records, its archived games, and the games it moved. */
     private final List<Append> staged = new ArrayList<>();

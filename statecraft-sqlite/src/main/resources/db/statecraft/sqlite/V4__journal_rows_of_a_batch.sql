@@ -13,7 +13,8 @@ INSERT OR IGNORE INTO commands (game_id, command_id, first_version, last_version
 
 DROP TABLE event_journal;
 
--- appends: the bytes of JournalRow, each append's command record and events; seq: the events journaled before the row.
+-- appends: the bytes of JournalRow, each append's command record and events. seq: one more than the events journaled
+-- before the row since the store opened, so that the distance between two rows is at least the events between them.
 CREATE TABLE event_journal (
     seq     INTEGER NOT NULL PRIMARY KEY,
     appends BLOB    NOT NULL

@@ -53,6 +53,12 @@ final class EventJournal {
     static final long MAX_SPAN = 131_072;
     /** Events that may wait in all: only reached when moves keep failing; appends are refused beyond it. */
     static final long MAX_WAITING = 2 * MAX_SPAN;
+    /**
+     * The most bytes of appends a journal row is written with: more, and they take further rows. Far below SQLite's limit
+     * for a value (about 1 GB), and what writing a row holds in memory twice over, while a batch's usual row is some tens
+     * of KB. One append larger than this takes a row of its own.
+     */
+    static final int MAX_ROW_BYTES = 16 << 20;
 
     private static final String COLUMNS = "game_id, version, type, schema_version, payload, recorded_at, command_id";
     private static final String INSERT_JOURNAL = "INSERT INTO event_journal (seq, appends) VALUES (?, ?)";
@@ -101,7 +107,7 @@ final class EventJournal {
         }
     }
 
-    /** One append: the journal row that holds it, its command record, its events. */
+    /** One append: the journal row that holds it (final once written), its command record, its events. */
     record Append(long row, CommandRecord command, List<StoredEvent> events) {
     }
 
@@ -121,7 +127,7 @@ final class EventJournal {
     private long nextRow = 1;
     /** The running batch's appends in order, their records, its archived games, and the games it moved. */
     private final List<Append> staged = new ArrayList<>();
-    /** Where the appends of {@code staged} not yet in a journal row begin: they all belong to row {@code nextRow}. */
+    /** Where the appends of {@code staged} not yet in a journal row begin (staged with the number {@code nextRow}). */
     private int unwrittenFrom;
     private final Map<Key, CommandRecord> stagedCommands = new HashMap<>();
     private final List<String> archived = new ArrayList<>();
@@ -130,6 +136,7 @@ final class EventJournal {
     private String moveFailure;
 
     private final CommandIdFilter storedCommandIds;
+    private final int maxRowBytes;
 
     /**
      * For a journal that {@link #moveAll} has emptied, before the writer starts, with a filter of the command records in
@@ -137,7 +144,13 @@ final class EventJournal {
      * append this journal commits is added to it.
      */
     EventJournal(CommandIdFilter storedCommandIds) {
+        this(storedCommandIds, MAX_ROW_BYTES);
+    }
+
+    /** With rows of at most {@code maxRowBytes} bytes of appends (tests). */
+    EventJournal(CommandIdFilter storedCommandIds, int maxRowBytes) {
         this.storedCommandIds = storedCommandIds;
+        this.maxRowBytes = maxRowBytes;
     }
 
     /** Committed events not yet moved to {@code events}; read by any thread. */
@@ -188,7 +201,7 @@ final class EventJournal {
     }
 
     /**
-     * Stages the events of one append as versions {@code firstVersion...} in the running batch: {@link #writeRow} writes
+     * Stages the events of one append as versions {@code firstVersion...} in the running batch: {@link #writeRows} writes
      * them to the journal.
      */
     void append(String gameId, String commandId, Instant recordedAt, long firstVersion, List<NewEvent> events) {
@@ -206,21 +219,39 @@ final class EventJournal {
     }
 
     /**
-     * Writes the appends staged since the last call as one journal row, in the running batch: once after a batch's
-     * writes, or after each write when the batch runs one savepoint per write. Nothing staged, nothing written.
+     * Writes the appends staged since the last call to the journal, in the running batch: once after a batch's writes,
+     * or after each write when the batch runs one savepoint per write. One row, unless they take more than
+     * {@link #MAX_ROW_BYTES}. Nothing staged, nothing written.
      */
-    void writeRow(SqlSession session) throws SQLException {
-        List<Append> unwritten = staged.subList(unwrittenFrom, staged.size());
-        if (unwritten.isEmpty()) {
-            return;
+    void writeRows(SqlSession session) throws SQLException {
+        while (unwrittenFrom < staged.size()) {
+            int end = unwrittenFrom + 1;
+            long length = JournalRow.maxLength(staged.get(unwrittenFrom));
+            while (end < staged.size() && length + JournalRow.maxLength(staged.get(end)) <= maxRowBytes) {
+                length += JournalRow.maxLength(staged.get(end));
+                end++;
+            }
+            writeRow(session, end);
         }
+    }
+
+    /** Writes the staged appends from {@code unwrittenFrom} to {@code end} as one row, numbering them with it. */
+    private void writeRow(SqlSession session, int end) throws SQLException {
         long row = nextRow;
-        nextRow += Math.max(1, unwritten.stream().mapToInt(append -> append.events().size()).sum()); // taken even if the insert fails
+        int events = 0;
+        for (int i = unwrittenFrom; i < end; i++) {
+            Append append = staged.get(i);
+            events += append.events().size();
+            if (append.row() != row) { // staged with the number of the batch's first row
+                staged.set(i, new Append(row, append.command(), append.events()));
+            }
+        }
+        nextRow += Math.max(1, events); // taken even if the insert fails
         PreparedStatement insert = session.prepared(INSERT_JOURNAL);
         insert.setLong(1, row);
-        insert.setBytes(2, JournalRow.encode(unwritten));
+        insert.setBytes(2, JournalRow.encode(staged.subList(unwrittenFrom, end)));
         insert.executeUpdate();
-        unwrittenFrom = staged.size();
+        unwrittenFrom = end;
     }
 
     /** For the writer, before it commits: a batch whose appends are not all in a journal row must not commit (a bug). */

@@ -282,7 +282,7 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private void writeJournalRowAndMoveDue() throws MidWriteFailure {
         try {
-            journal.writeRow(session);
+            journal.writeRows(session);
             journal.moveDue(session);
         } catch (SQLException | RuntimeException e) {
             throw new MidWriteFailure(e);
@@ -351,7 +351,7 @@ final class GroupCommitWriter implements AutoCloseable {
             EventJournal.Mark mark = journal.mark();
             try {
                 T result = pending.op().apply(session, versions, journal);
-                journal.writeRow(session); // this write's appends, in a row of their own
+                journal.writeRows(session); // this write's appends, in a row of their own
                 s.execute("RELEASE write");
                 return () -> pending.done().complete(result);
             } catch (SQLException | RuntimeException e) {

@@ -35,8 +35,15 @@ final class JournalRow {
     private JournalRow() {
     }
 
+    /** The bytes of a row besides its appends: format, count, checksum. */
+    static final int FRAME_LENGTH = 1 + Integer.BYTES + Integer.BYTES;
+
     static byte[] encode(List<EventJournal.Append> appends) {
-        ByteBuffer out = ByteBuffer.allocate(maxLength(appends));
+        long length = FRAME_LENGTH + appends.stream().mapToLong(JournalRow::maxLength).sum();
+        if (length > Integer.MAX_VALUE - 8) {
+            throw new StoreException("a journal row of " + appends.size() + " appends would take " + length + " bytes, more than an array holds");
+        }
+        ByteBuffer out = ByteBuffer.allocate((int) length);
         out.put(FORMAT);
         out.putInt(appends.size());
         for (EventJournal.Append append : appends) {
@@ -59,19 +66,13 @@ final class JournalRow {
         return Arrays.copyOf(out.array(), out.position());
     }
 
-    /** At least the row's length: a character takes at most 3 bytes of UTF-8 (a pair of surrogates, 4 for 2). */
-    private static int maxLength(List<EventJournal.Append> appends) {
-        long length = 1 + Integer.BYTES + Integer.BYTES;
-        for (EventJournal.Append append : appends) {
-            length += 2L * Integer.BYTES + 3L * (append.command().gameId().length() + append.command().commandId().length()) + 2L * Long.BYTES + Integer.BYTES;
-            for (StoredEvent event : append.events()) {
-                length += Integer.BYTES + 3L * event.type().length() + Integer.BYTES + Integer.BYTES + event.payload().length;
-            }
+    /** At least the bytes {@code append} takes in a row: a character takes at most 3 bytes of UTF-8 (a pair of surrogates, 4 for 2). */
+    static long maxLength(EventJournal.Append append) {
+        long length = 2L * Integer.BYTES + 3L * (append.command().gameId().length() + append.command().commandId().length()) + 2L * Long.BYTES + Integer.BYTES;
+        for (StoredEvent event : append.events()) {
+            length += Integer.BYTES + 3L * event.type().length() + Integer.BYTES + Integer.BYTES + event.payload().length;
         }
-        if (length > Integer.MAX_VALUE - 8) {
-            throw new StoreException("a journal row of " + appends.size() + " appends would take " + length + " bytes, more than an array holds");
-        }
-        return (int) length;
+        return length;
     }
 
     /** The appends of the row numbered {@code row}, as {@link #encode} wrote them; a row it cannot read fails naming it. */

@@ -231,6 +231,46 @@ class EventJournalTest {
         assertThat(count("SELECT COUNT(*) FROM event_journal")).isZero();
     }
 
+    @Test
+    void a_batch_whose_appends_take_more_than_a_rows_bytes_writes_further_rows_an_append_larger_than_that_one_of_its_own() throws Exception {
+        int maxRowBytes = 1_024;
+        SqliteStore.open(file()).close();
+        List<AppendRequest> batch = new ArrayList<>();
+        for (int g = 0; g < 9; g++) {
+            byte[] payload = new byte[g == 4 ? 2 * maxRowBytes : 200]; // about 500 bytes an append: two fit in a row, three do not
+            batch.add(new AppendRequest("g-" + g, 0, "c-0", Instant.EPOCH, List.of(new NewEvent("Tick", 1, payload), new NewEvent("Tock", 1, payload))));
+        }
+        try (GroupCommitWriter writer = new GroupCommitWriter(file(), new SqlSession(new ConnectionFactory(file(), SqliteOptions.defaults()).openWriter()),
+                new EventJournal(CommandIdFilter.off(), maxRowBytes), 100, WriterListener.NONE)) {
+            runAsOneBatch(writer, batch);
+
+            List<Long> rowNumbers = new ArrayList<>();
+            List<List<String>> rows = new ArrayList<>();
+            try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + file()); Statement s = sql.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT seq, appends FROM event_journal ORDER BY seq")) {
+                while (rs.next()) {
+                    rowNumbers.add(rs.getLong(1));
+                    List<String> games = JournalRow.decode(rs.getLong(1), rs.getBytes(2)).stream().map(append -> append.command().gameId()).toList();
+                    if (!games.equals(List.of("g-4"))) {
+                        assertThat(rs.getBytes(2).length).as("row %d", rs.getLong(1)).isLessThanOrEqualTo(JournalRow.FRAME_LENGTH + maxRowBytes);
+                    }
+                    rows.add(games);
+                }
+            }
+            assertThat(rows).as("two appends a row, g-4 alone").containsExactly(List.of("g-0", "g-1"), List.of("g-2", "g-3"), List.of("g-4"),
+                    List.of("g-5", "g-6"), List.of("g-7", "g-8"));
+            assertThat(rowNumbers).as("numbered by the events before them").containsExactly(1L, 5L, 9L, 11L, 15L);
+
+            // g-0 to g-3 reach 64 events and move: the first two rows then hold no waiting append, g-4's row still does.
+            List<NewEvent> rest = Collections.nCopies(EventJournal.PER_GAME - 2, new NewEvent("Tick", 1, "{}".getBytes()));
+            runAsOneBatch(writer, IntStream.range(0, 4).mapToObj(g -> new AppendRequest("g-" + g, 2, "c-1", Instant.EPOCH, rest)).toList());
+            assertThat(count("SELECT COUNT(*) FROM events")).isEqualTo(4L * EventJournal.PER_GAME);
+            assertThat(count("SELECT MIN(seq) FROM event_journal")).as("the head cut at g-4's own row").isEqualTo(9);
+        }
+        assertThat(count("SELECT COUNT(*) FROM events")).as("moved when the writer closed").isEqualTo(4L * EventJournal.PER_GAME + 10);
+        assertThat(count("SELECT COUNT(*) FROM commands")).isEqualTo(13);
+    }
+
     /** Runs {@code appends} as one batch: the writer thread is held by a write of its own while they queue behind it. */
     private static void runAsOneBatch(GroupCommitWriter writer, List<AppendRequest> appends) throws InterruptedException {
         CountDownLatch running = new CountDownLatch(1);

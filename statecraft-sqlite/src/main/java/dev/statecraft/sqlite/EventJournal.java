@@ -225,10 +225,14 @@ final class EventJournal {
      */
     void writeRows(SqlSession session) throws SQLException {
         while (unwrittenFrom < staged.size()) {
-            int end = unwrittenFrom + 1;
-            long length = JournalRow.maxLength(staged.get(unwrittenFrom));
-            while (end < staged.size() && length + JournalRow.maxLength(staged.get(end)) <= maxRowBytes) {
-                length += JournalRow.maxLength(staged.get(end));
+            int end = unwrittenFrom;
+            long length = 0;
+            while (end < staged.size()) {
+                long next = JournalRow.maxLength(staged.get(end));
+                if (end > unwrittenFrom && length + next > maxRowBytes) {
+                    break;
+                }
+                length += next;
                 end++;
             }
             writeRow(session, end);

@@ -25,6 +25,7 @@ public record ArchivedGame(
 
     public ArchivedGame {
         Objects.requireNonNull(gameId, "gameId");
+        WellFormed.requireWellFormed(gameId, "gameId");
         Objects.requireNonNull(gameType, "gameType");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(finishedAt, "finishedAt");

@@ -8,6 +8,7 @@ import java.util.Objects;
 public record GameRecord(String gameId, String gameType, Map<String, String> setup, Instant createdAt) {
     public GameRecord {
         Objects.requireNonNull(gameId, "gameId");
+        WellFormed.requireWellFormed(gameId, "gameId");
         Objects.requireNonNull(gameType, "gameType");
         Objects.requireNonNull(createdAt, "createdAt");
         setup = Map.copyOf(setup);

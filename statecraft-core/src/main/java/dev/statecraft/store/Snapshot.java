@@ -8,6 +8,7 @@ import java.util.Objects;
 public record Snapshot(String gameId, long version, int schemaVersion, byte[] payload, Instant takenAt) {
     public Snapshot {
         Objects.requireNonNull(gameId, "gameId");
+        WellFormed.requireWellFormed(gameId, "gameId");
         Objects.requireNonNull(payload, "payload");
         Objects.requireNonNull(takenAt, "takenAt");
         if (version < 0) {

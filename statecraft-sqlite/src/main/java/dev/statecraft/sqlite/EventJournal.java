@@ -29,11 +29,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Those two tables are keyed by game, so each append put rows on its own game's pages: with many games, every append
  * of a batch added pages of its own to the commit. The journal is keyed by a number that only grows, so a batch's
  * appends share its last pages; and a batch writes them all as one row ({@link JournalRow}), one statement rather than
- * one per event (on the slow path, one savepoint per write, each write writes a row of its own). Once {@link #PER_GAME}
+ * one per event (more rows past {@link #MAX_ROW_BYTES}; on the slow path, one savepoint per write, each write its own). Once {@link #PER_GAME}
  * events of a game wait, the batch that brings them there also moves them, with one command record per append, to
  * {@code events} and {@code commands}: a page or two of each for the lot. Journal rows older than the oldest that
  * still holds a waiting append are deleted from the journal's head in the same transaction. A row's number is one more
- * than the events journaled before it since the store opened (with a gap where an insert failed), so the distance
+ * than the events journaled before it since the store opened (with a gap where a row was not committed), so the distance
  * between two rows is at least the events between them: a game whose oldest waiting row falls more than
  * {@link #MAX_SPAN} behind the newest moves what it has, and the journal holds at most about that many events, and
  * memory as many (each with its payload).
@@ -224,23 +224,27 @@ final class EventJournal {
      * {@link #MAX_ROW_BYTES}. Nothing staged, nothing written.
      */
     void writeRows(SqlSession session) throws SQLException {
-        while (unwrittenFrom < staged.size()) {
-            int end = unwrittenFrom;
-            long length = 0;
-            while (end < staged.size()) {
-                long next = JournalRow.maxLength(staged.get(end));
-                if (end > unwrittenFrom && length + next > maxRowBytes) {
-                    break;
-                }
-                length += next;
-                end++;
+        long length = 0;
+        int end = unwrittenFrom;
+        while (end < staged.size()) {
+            long next = JournalRow.maxLength(staged.get(end));
+            if (end > unwrittenFrom && length + next > maxRowBytes) {
+                writeRow(session, end, length);
+                length = 0;
             }
-            writeRow(session, end);
+            length += next;
+            end++;
+        }
+        if (end > unwrittenFrom) {
+            writeRow(session, end, length);
         }
     }
 
-    /** Writes the staged appends from {@code unwrittenFrom} to {@code end} as one row, numbering them with it. */
-    private void writeRow(SqlSession session, int end) throws SQLException {
+    /**
+     * Writes the staged appends from {@code unwrittenFrom} to {@code end}, {@code length} bytes at most, as one row,
+     * numbering them with it.
+     */
+    private void writeRow(SqlSession session, int end, long length) throws SQLException {
         long row = nextRow;
         int events = 0;
         for (int i = unwrittenFrom; i < end; i++) {
@@ -253,8 +257,9 @@ final class EventJournal {
         nextRow += Math.max(1, events); // taken even if the insert fails
         PreparedStatement insert = session.prepared(INSERT_JOURNAL);
         insert.setLong(1, row);
-        insert.setBytes(2, JournalRow.encode(staged.subList(unwrittenFrom, end)));
+        insert.setBytes(2, JournalRow.encode(staged.subList(unwrittenFrom, end), length));
         insert.executeUpdate();
+        insert.clearParameters(); // so that the statement, kept for the next batch, does not hold the row's bytes
         unwrittenFrom = end;
     }
 

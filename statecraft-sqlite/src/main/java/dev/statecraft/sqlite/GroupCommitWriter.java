@@ -351,7 +351,7 @@ final class GroupCommitWriter implements AutoCloseable {
             EventJournal.Mark mark = journal.mark();
             try {
                 T result = pending.op().apply(session, versions, journal);
-                journal.writeRows(session); // this write's appends, in a row of their own
+                journal.writeRows(session); // this write's appends, in rows of their own
                 s.execute("RELEASE write");
                 return () -> pending.done().complete(result);
             } catch (SQLException | RuntimeException e) {

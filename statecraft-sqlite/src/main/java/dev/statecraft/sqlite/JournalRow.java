@@ -39,7 +39,12 @@ final class JournalRow {
     static final int FRAME_LENGTH = 1 + Integer.BYTES + Integer.BYTES;
 
     static byte[] encode(List<EventJournal.Append> appends) {
-        long length = FRAME_LENGTH + appends.stream().mapToLong(JournalRow::maxLength).sum();
+        return encode(appends, appends.stream().mapToLong(JournalRow::maxLength).sum());
+    }
+
+    /** {@code appendsLength}: the sum of {@link #maxLength} over {@code appends}, which the caller measured already. */
+    static byte[] encode(List<EventJournal.Append> appends, long appendsLength) {
+        long length = FRAME_LENGTH + appendsLength;
         if (length > Integer.MAX_VALUE - 8) {
             throw new StoreException("a journal row of " + appends.size() + " appends would take " + length + " bytes, more than an array holds");
         }
@@ -78,13 +83,12 @@ final class JournalRow {
     /** The appends of the row numbered {@code row}, as {@link #encode} wrote them; a row it cannot read fails naming it. */
     static List<EventJournal.Append> decode(long row, byte[] bytes) {
         try {
-            ByteBuffer in = ByteBuffer.wrap(bytes);
+            checkCrc(row, bytes); // first: a damaged format byte is damage, not a format of a later version
+            ByteBuffer in = ByteBuffer.wrap(bytes, 0, bytes.length - Integer.BYTES);
             byte format = in.get();
             if (format != FORMAT) {
                 throw damaged(row, "unknown format " + format);
             }
-            checkCrc(row, bytes);
-            in.limit(bytes.length - Integer.BYTES);
             CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder(); // reports malformed bytes rather than replacing them
             int count = atLeastOne(row, in.getInt(), "appends");
             List<EventJournal.Append> appends = new ArrayList<>();
@@ -114,7 +118,7 @@ final class JournalRow {
     }
 
     private static void checkCrc(long row, byte[] bytes) {
-        if (bytes.length < 1 + Integer.BYTES + Integer.BYTES) {
+        if (bytes.length < FRAME_LENGTH) {
             throw damaged(row, "cut short (" + bytes.length + " bytes)");
         }
         CRC32C crc = new CRC32C();

@@ -202,6 +202,30 @@ class EventJournalTest {
     }
 
     @Test
+    void a_move_of_the_whole_journal_that_meets_a_damaged_row_rolls_back_what_it_had_moved() throws SQLException {
+        SqliteStore.open(file()).close();
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + file())) {
+            sql.setAutoCommit(false);
+            try (PreparedStatement insert = sql.prepareStatement("INSERT INTO event_journal (seq, appends) VALUES (?, ?)")) {
+                insert.setLong(1, 1);
+                insert.setBytes(2, JournalRow.encode(List.of(journaled(1, "g-1", "c-0", 1, "Tick"))));
+                insert.executeUpdate();
+                byte[] damaged = JournalRow.encode(List.of(journaled(3, "g-2", "c-0", 1, "Tick")));
+                damaged[damaged.length - 1] ^= 1;
+                insert.setLong(1, 3);
+                insert.setBytes(2, damaged);
+                insert.executeUpdate();
+            }
+            sql.commit();
+
+            assertThatThrownBy(() -> EventJournal.moveAll(sql)).isInstanceOf(StoreException.class).hasMessageContaining("event_journal row 3");
+            sql.commit(); // what the move left in this connection's transaction, if anything
+        }
+        assertThat(count("SELECT COUNT(*) FROM events") + count("SELECT COUNT(*) FROM commands")).as("row 1's append, moved before row 3 failed").isZero();
+        assertThat(count("SELECT COUNT(*) FROM event_journal")).isEqualTo(2);
+    }
+
+    @Test
     void the_appends_of_one_batch_share_one_journal_row_kept_while_any_of_them_waits() throws Exception {
         int games = 50;
         SqliteStore.open(file()).close();
@@ -271,8 +295,12 @@ class EventJournalTest {
         assertThat(count("SELECT COUNT(*) FROM commands")).isEqualTo(13);
     }
 
-    /** Runs {@code appends} as one batch: the writer thread is held by a write of its own while they queue behind it. */
+    /**
+     * Runs {@code appends} as one batch: the writer thread is held by a write of its own while they queue behind it. The
+     * writers here take batches of up to 100 writes.
+     */
     private static void runAsOneBatch(GroupCommitWriter writer, List<AppendRequest> appends) throws InterruptedException {
+        assertThat(appends).as("appends of one batch").hasSizeLessThanOrEqualTo(100);
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Void> holding = writer.submit((session, versions, journal) -> {

@@ -21,7 +21,7 @@ class JournalRowTest {
 
     @Test
     void appends_of_several_games_read_back_as_they_were_written() {
-        byte[] large = new byte[100_000]; // past the first buffer, so it grows
+        byte[] large = new byte[100_000];
         new Random(7).nextBytes(large);
         List<EventJournal.Append> appends = List.of(
                 append(5, "g-1", "c-1", 3, event("Moved", 2, "{\"x\":1}".getBytes()), event("Hit", 1, new byte[0])),
@@ -39,9 +39,21 @@ class JournalRowTest {
     }
 
     @Test
+    void the_length_allowed_for_an_append_is_never_less_than_it_takes_and_equal_for_characters_of_three_bytes() {
+        EventJournal.Append threeBytes = append(1, "北京", "☃☃", 1, event("移動", 1, new byte[10]));
+        EventJournal.Append pairs = append(1, "g-\uD83D\uDE00", "\uD83D\uDE00", 1, event("Moved", 1, new byte[10]));
+        EventJournal.Append ascii = append(1, "g-1", "c-1", 1, event("Moved", 1, new byte[10]));
+
+        // Only the ASCII ids' and types' characters here take less than three bytes: none at all for the first append.
+        assertThat((long) JournalRow.encode(List.of(threeBytes)).length - JournalRow.FRAME_LENGTH).isEqualTo(JournalRow.maxLength(threeBytes));
+        assertThat((long) JournalRow.encode(List.of(pairs)).length - JournalRow.FRAME_LENGTH).isLessThanOrEqualTo(JournalRow.maxLength(pairs));
+        assertThat((long) JournalRow.encode(List.of(ascii)).length - JournalRow.FRAME_LENGTH).isLessThanOrEqualTo(JournalRow.maxLength(ascii));
+    }
+
+    @Test
     void a_row_cut_short_of_another_format_or_with_any_byte_changed_is_refused_naming_it() {
         byte[] row = JournalRow.encode(List.of(append(9, "g-1", "c-1", 1, event("Moved", 1, "{}".getBytes()))));
-        byte[] otherFormat = row.clone();
+        byte[] otherFormat = withoutCrc(row);
         otherFormat[0] = 2;
         byte[] flipped = row.clone();
         flipped[row.length - 6] ^= 1; // in the payload
@@ -49,7 +61,10 @@ class JournalRowTest {
         assertRefused(Arrays.copyOf(row, row.length - 1), "event_journal row 9: checksum mismatch");
         assertRefused(Arrays.copyOf(row, row.length + 1), "event_journal row 9: checksum mismatch");
         assertRefused(flipped, "event_journal row 9: checksum mismatch");
-        assertRefused(otherFormat, "event_journal row 9: unknown format 2");
+        assertRefused(withCrc(otherFormat), "event_journal row 9: unknown format 2");
+        byte[] formatDamaged = row.clone();
+        formatDamaged[0] = 2;
+        assertRefused(formatDamaged, "event_journal row 9: checksum mismatch");
         assertRefused(new byte[0], "event_journal row 9: cut short");
         assertRefused(new byte[] {1, 0, 0}, "event_journal row 9: cut short (3 bytes)");
     }
@@ -68,6 +83,13 @@ class JournalRowTest {
         ByteBuffer.wrap(noAppends).putInt(1, 0);
         assertRefused(withCrc(noAppends), "0 appends");
         assertRefused(withCrc(Arrays.copyOf(body, body.length + 1)), "1 bytes after its last append");
+        int counts = 1 + Integer.BYTES + (Integer.BYTES + 3) + (Integer.BYTES + 3) + Long.BYTES; // format, count, "g-1", "c-1", instant
+        byte[] versionZero = body.clone();
+        ByteBuffer.wrap(versionZero).putLong(counts, 0);
+        assertRefused(withCrc(versionZero), "first version 0");
+        byte[] noEvents = body.clone();
+        ByteBuffer.wrap(noEvents).putInt(counts + Long.BYTES, 0);
+        assertRefused(withCrc(noEvents), "0 events");
     }
 
     private static void assertRefused(byte[] row, String message) {

@@ -52,8 +52,7 @@ final class ImportCommand implements Callable<Integer> {
             if (opened.engine().gameType(header.gameType()).isEmpty()) {
                 throw new CliException(ExitCodes.FAILURE, "game " + header.gameId() + ": unknown game type " + header.gameType());
             }
-            GameRecord record = new GameRecord(header.gameId(), header.gameType(), header.setup(), header.createdAt());
-            GameImport game = gameImport(record, bundle.events());
+            GameImport game = gameImport(header, bundle.events());
             checkReplays(game);
             spec.commandLine().getErr().printf("importing %,d events in one transaction%n", bundle.events().size());
             try {
@@ -82,20 +81,22 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     /** The bundle's events as one append per command, at the versions and instants they were first recorded. */
-    private GameImport gameImport(GameRecord record, List<StoredEvent> events) {
-        List<AppendRequest> history = new ArrayList<>();
-        List<StoredEvent> command = new ArrayList<>();
-        for (StoredEvent event : events) {
-            if (!command.isEmpty() && !command.getFirst().commandId().equals(event.commandId())) {
-                history.add(appendOf(command));
-                command.clear();
-            }
-            command.add(event);
-        }
-        if (!command.isEmpty()) {
-            history.add(appendOf(command));
-        }
+    /** Refuses, naming the file, a bundle that no store may hold: appends out of order, ids that are not well-formed. */
+    private GameImport gameImport(ReplayBundle.Header header, List<StoredEvent> events) {
         try {
+            GameRecord record = new GameRecord(header.gameId(), header.gameType(), header.setup(), header.createdAt());
+            List<AppendRequest> history = new ArrayList<>();
+            List<StoredEvent> command = new ArrayList<>();
+            for (StoredEvent event : events) {
+                if (!command.isEmpty() && !command.getFirst().commandId().equals(event.commandId())) {
+                    history.add(appendOf(command));
+                    command.clear();
+                }
+                command.add(event);
+            }
+            if (!command.isEmpty()) {
+                history.add(appendOf(command));
+            }
             return new GameImport(record, history);
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.FAILURE, file + ": " + e.getMessage() + "; nothing was imported");

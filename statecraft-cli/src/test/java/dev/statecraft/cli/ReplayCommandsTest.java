@@ -4,13 +4,17 @@ import static dev.statecraft.cli.PlayedDataFolder.MATCH;
 import static dev.statecraft.cli.PlayedDataFolder.ZONE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.luben.zstd.Zstd;
 import dev.statecraft.cli.PlayedDataFolder.Run;
-import dev.statecraft.examples.world.World;
 import dev.statecraft.engine.Engine;
 import dev.statecraft.examples.cards.Cards;
+import dev.statecraft.examples.world.World;
+import dev.statecraft.persistence.ReplayBundle;
 import dev.statecraft.persistence.SnapshotCodec;
 import dev.statecraft.sqlite.SqliteStore;
 import dev.statecraft.store.Snapshot;
+import dev.statecraft.store.StoredEvent;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,11 +23,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
-import dev.statecraft.persistence.ReplayBundle;
-import dev.statecraft.store.StoredEvent;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,6 +95,29 @@ class ReplayCommandsTest {
         assertThat(run.err()).contains("game " + ZONE + " does not replay, so nothing was imported").doesNotContain("\tat ");
         Run games = Run.of("games", "--data", target.toString());
         assertThat(games.out()).doesNotContain(ZONE).contains("0 active games");
+    }
+
+    @Test
+    void a_bundle_with_a_command_id_that_is_not_well_formed_unicode_is_refused_and_nothing_is_imported() throws Exception {
+        Path exported = elsewhere.resolve("zone.replay");
+        data.run("export", ZONE, "--out", exported.toString());
+        ReplayBundle bundle = ReplayBundle.fromBytes(Files.readAllBytes(exported));
+        List<StoredEvent> events = new ArrayList<>(bundle.events());
+        StoredEvent last = events.removeLast();
+        events.add(new StoredEvent(last.gameId(), last.version(), last.type(), last.schemaVersion(), last.payload(), last.recordedAt(), "c-HALF"));
+        byte[] compressed = ReplayBundle.of(bundle.header().gameId(), bundle.header().gameType(), bundle.header().setup(), bundle.header().createdAt(),
+                events).toBytes();
+        // A JSON escape can carry half a surrogate pair, which no writer here produces; stored as UTF-8 it would become '?'.
+        String lines = new String(Zstd.decompress(compressed, (int) Zstd.getFrameContentSize(compressed)), StandardCharsets.UTF_8);
+        Path bad = Files.write(elsewhere.resolve("bad-id.replay"), Zstd.compress(lines.replace("c-HALF", "c-\\ud800").getBytes(StandardCharsets.UTF_8)));
+        Path target = elsewhere.resolve("target");
+
+        Run run = Run.of("import", bad.toString(), "--data", target.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(run.err()).contains(bad.toString()).contains("commandId must be well-formed Unicode").contains("nothing was imported")
+                .doesNotContain("\tat ");
+        assertThat(Run.of("games", "--data", target.toString()).out()).doesNotContain(ZONE).contains("0 active games");
     }
 
     @Test

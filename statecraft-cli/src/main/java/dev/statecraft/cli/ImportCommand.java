@@ -80,8 +80,10 @@ final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    /** The bundle's events as one append per command, at the versions and instants they were first recorded. */
-    /** Refuses, naming the file, a bundle that no store may hold: appends out of order, ids that are not well-formed. */
+    /**
+     * The bundle's events as one append per command, at the versions and instants they were first recorded; refuses,
+     * naming the file, a bundle that no store may hold (appends out of order, ids that are not well-formed).
+     */
     private GameImport gameImport(ReplayBundle.Header header, List<StoredEvent> events) {
         try {
             GameRecord record = new GameRecord(header.gameId(), header.gameType(), header.setup(), header.createdAt());

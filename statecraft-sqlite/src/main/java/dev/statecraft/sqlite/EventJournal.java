@@ -6,9 +6,7 @@ import dev.statecraft.store.StoreException;
 import dev.statecraft.store.StoredEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,19 +27,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Those two tables are keyed by game, so each append put rows on its own game's pages: with many games, every append
  * of a batch added pages of its own to the commit. The journal is keyed by a number that only grows, so a batch's
  * appends share its last pages; and a batch writes them all as one row ({@link JournalRow}), one statement rather than
- * one per event (more rows past {@link #MAX_ROW_BYTES}; on the slow path, one savepoint per write, each write its own). Once {@link #PER_GAME}
- * events of a game wait, the batch that brings them there also moves them, with one command record per append, to
- * {@code events} and {@code commands}: a page or two of each for the lot. Journal rows older than the oldest that
- * still holds a waiting append are deleted from the journal's head in the same transaction. A row's number is one more
- * than the events journaled before it since the store opened (with a gap where a row was not committed), so the distance
- * between two rows is at least the events between them: a game whose oldest waiting row falls more than
- * {@link #MAX_SPAN} behind the newest moves what it has, and the journal holds at most about that many events, and
- * memory as many (each with its payload).
+ * one per event (more rows past {@link #MAX_ROW_BYTES}; on the slow path, one savepoint per write, each write its
+ * own). Once {@link #PER_GAME} events of a game wait, the batch that brings them there also moves them, with one
+ * command record per append, to {@code events} and {@code commands}: a page or two of each for the lot. Journal rows
+ * older than the oldest that still holds a waiting append are deleted from the journal's head in the same
+ * transaction. A row's number is one more than the events journaled before it since the store opened (with a gap where
+ * a row was not committed), so the distance between two rows is at least the events between them: a game whose oldest
+ * waiting row falls more than {@link #MAX_SPAN} behind the newest moves what it has, and the journal holds at most
+ * about that many events, and memory as many (each with its payload).
  *
  * <p>What waits is held here too, as each game's {@link Tail}, and every read of a game's events or command ids looks
  * at its tail before the tables: a tail leaves only once the transaction that moved it has committed, so a reader that
  * takes the tail first and then queries the tables misses nothing, and {@link #newerThan} drops what it sees twice.
- * Opening the store moves every journal row ({@link #moveAll}), so nothing waits after a crash; so does closing it.
+ * Opening the store moves every journal row ({@link JournalRecovery#moveAll}), so nothing waits after a crash; so does closing it.
  *
  * <p>The thread running the writer's batch (holding its lock, see {@link GroupCommitWriter}) appends, moves, commits and
  * rolls back, as it does with {@link StreamVersions}; any other thread only calls {@link #tail} and {@link #findCommitted}.
@@ -62,8 +60,8 @@ final class EventJournal {
 
     private static final String COLUMNS = "game_id, version, type, schema_version, payload, recorded_at, command_id";
     private static final String INSERT_JOURNAL = "INSERT INTO event_journal (seq, appends) VALUES (?, ?)";
-    private static final String INSERT_EVENT = "INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_COMMAND = "INSERT INTO commands (game_id, command_id, first_version, last_version) VALUES (?, ?, ?, ?)";
+    static final String INSERT_EVENT = "INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
+    static final String INSERT_COMMAND = "INSERT INTO commands (game_id, command_id, first_version, last_version) VALUES (?, ?, ?, ?)";
 
     /**
      * What waits of one game: its newest append, and the tail before it (null for the oldest). Never changed: a batch
@@ -139,7 +137,7 @@ final class EventJournal {
     private final int maxRowBytes;
 
     /**
-     * For a journal that {@link #moveAll} has emptied, before the writer starts, with a filter of the command records in
+     * For a journal that {@link JournalRecovery#moveAll} has emptied, before the writer starts, with a filter of the command records in
      * {@code commands} (read by a {@link CommandIdFilterLoader}, or complete and empty for an empty table); the id of each
      * append this journal commits is added to it.
      */
@@ -353,14 +351,14 @@ final class EventJournal {
         return nextRow;
     }
 
-    private static void bindCommand(PreparedStatement insert, CommandRecord command) throws SQLException {
+    static void bindCommand(PreparedStatement insert, CommandRecord command) throws SQLException {
         insert.setString(1, command.gameId());
         insert.setString(2, command.commandId());
         insert.setLong(3, command.firstVersion());
         insert.setLong(4, command.lastVersion());
     }
 
-    private static void bindEvent(PreparedStatement insert, StoredEvent event) throws SQLException {
+    static void bindEvent(PreparedStatement insert, StoredEvent event) throws SQLException {
         insert.setString(1, event.gameId());
         insert.setLong(2, event.version());
         insert.setString(3, event.type());
@@ -439,69 +437,10 @@ final class EventJournal {
     void secureAfterFailedCommit(Connection connection) throws SQLException {
         addStagedIdsToFilter(); // the filter holds the ids of committed tails already; this batch's may have been stored too
         clearBatch();
-        moveAll(connection);
+        JournalRecovery.moveAll(connection);
         committed.clear();
         byOldestRow.clear();
         waitingEvents = 0;
-    }
-
-    /**
-     * Moves every append of the journal to {@code events} and {@code commands}, except those of archived games, and
-     * empties it; commits on {@code connection}. Run when the store opens, before any other write: the appends a stopped
-     * process left waiting are then where every reader looks. Appends already moved are in the tables as they are here,
-     * hence OR IGNORE. A row that cannot be read fails the move, naming it, and changes nothing: what the move had
-     * inserted is rolled back.
-     */
-    static void moveAll(Connection connection) throws SQLException {
-        try {
-            moveAllRows(connection);
-        } catch (SQLException | RuntimeException e) {
-            try {
-                connection.rollback();
-            } catch (SQLException rollback) {
-                e.addSuppressed(rollback);
-            }
-            throw e;
-        }
-        connection.commit();
-    }
-
-    private static void moveAllRows(Connection connection) throws SQLException {
-        Map<String, Boolean> archivedGames = new HashMap<>();
-        try (PreparedStatement rows = connection.prepareStatement("SELECT seq, appends FROM event_journal ORDER BY seq");
-                PreparedStatement isArchived = connection.prepareStatement("SELECT 1 FROM archived_games WHERE game_id = ?");
-                PreparedStatement insertEvent = connection.prepareStatement(INSERT_EVENT.replace("INSERT", "INSERT OR IGNORE"));
-                PreparedStatement insertCommand = connection.prepareStatement(INSERT_COMMAND.replace("INSERT", "INSERT OR IGNORE"));
-                ResultSet rs = rows.executeQuery()) {
-            while (rs.next()) {
-                for (Append append : JournalRow.decode(rs.getLong(1), rs.getBytes(2))) {
-                    String gameId = append.command().gameId();
-                    if (archivedGames.computeIfAbsent(gameId, id -> isArchived(isArchived, id))) {
-                        continue;
-                    }
-                    for (StoredEvent event : append.events()) {
-                        bindEvent(insertEvent, event);
-                        insertEvent.executeUpdate();
-                    }
-                    bindCommand(insertCommand, append.command());
-                    insertCommand.executeUpdate();
-                }
-            }
-        }
-        try (Statement s = connection.createStatement()) {
-            s.executeUpdate("DELETE FROM event_journal");
-        }
-    }
-
-    private static boolean isArchived(PreparedStatement select, String gameId) {
-        try {
-            select.setString(1, gameId);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw new StoreException("game " + gameId + ": cannot tell whether it is archived: " + e.getMessage(), e);
-        }
     }
 
     /**

@@ -367,7 +367,7 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private void moveWaitingEvents() {
         try {
-            EventJournal.moveAll(session.connection());
+            JournalRecovery.moveAll(session.connection());
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly();
             LOG.log(Level.WARNING, "sqlite " + file + ": moving the waiting events out of the journal failed; the next open moves them", e);

@@ -54,7 +54,7 @@ final class SqliteArchive implements Archive {
             delete.executeUpdate();
         }
         versions.set(game.gameId(), StreamVersions.ARCHIVED);
-        journal.archive(game.gameId()); // its appends left in the journal are never moved (EventJournal.moveAll)
+        journal.archive(game.gameId()); // its appends left in the journal are never moved (JournalRecovery.moveAll)
         return null;
     }
 

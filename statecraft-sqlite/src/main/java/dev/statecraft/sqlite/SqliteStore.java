@@ -111,7 +111,7 @@ public final class SqliteStore implements Store {
     /** Moves what a stopped process left in the journal; a row that cannot be read stops the opening, naming the file. */
     private static void moveJournal(Path file, Connection connection) throws SQLException {
         try {
-            EventJournal.moveAll(connection);
+            JournalRecovery.moveAll(connection);
         } catch (StoreException e) {
             throw new StoreException("SQLite store " + file + " will not be opened: " + e.getMessage() + "; restore it from a backup or move it aside", e);
         }

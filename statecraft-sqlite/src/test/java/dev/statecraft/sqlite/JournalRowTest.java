@@ -51,7 +51,7 @@ class JournalRowTest {
     }
 
     @Test
-    void a_row_cut_short_of_another_format_or_with_any_byte_changed_is_refused_naming_it() {
+    void a_row_cut_short_longer_of_another_format_or_with_a_byte_flipped_is_refused_naming_it() {
         byte[] row = JournalRow.encode(List.of(append(9, "g-1", "c-1", 1, event("Moved", 1, "{}".getBytes()))));
         byte[] otherFormat = withoutCrc(row);
         otherFormat[0] = 2;
@@ -70,7 +70,7 @@ class JournalRowTest {
     }
 
     @Test
-    void a_row_whose_checksum_holds_but_whose_contents_cannot_be_is_refused_too() {
+    void a_row_whose_checksum_holds_but_whose_contents_cannot_be_read_is_refused_too() {
         byte[] body = withoutCrc(JournalRow.encode(List.of(append(9, "g-1", "c-1", 1, event("Moved", 1, "{}".getBytes())))));
 
         byte[] hugeLength = body.clone();

@@ -1,0 +1,80 @@
+package dev.statecraft.sqlite;
+
+import dev.statecraft.store.StoreException;
+import dev.statecraft.store.StoredEvent;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Everything in the {@code event_journal} moved to the tables at once, from its rows rather than from memory: when the
+ * store opens (what a stopped process left), when it closes, and after a commit whose outcome is unknown
+ * ({@link EventJournal}, decision record 0011).
+ */
+final class JournalRecovery {
+    private JournalRecovery() {
+    }
+
+    /**
+     * Moves every append of the journal to {@code events} and {@code commands}, except those of archived games, and
+     * empties it; commits on {@code connection}. Run when the store opens, before any other write: the appends a stopped
+     * process left waiting are then where every reader looks. Appends already moved are in the tables as they are here,
+     * hence OR IGNORE. A row that cannot be read fails the move, naming it, and changes nothing: what the move had
+     * inserted is rolled back.
+     */
+    static void moveAll(Connection connection) throws SQLException {
+        try {
+            moveAllRows(connection);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        }
+        connection.commit();
+    }
+
+    private static void moveAllRows(Connection connection) throws SQLException {
+        Map<String, Boolean> archivedGames = new HashMap<>();
+        try (PreparedStatement rows = connection.prepareStatement("SELECT seq, appends FROM event_journal ORDER BY seq");
+                PreparedStatement isArchived = connection.prepareStatement("SELECT 1 FROM archived_games WHERE game_id = ?");
+                PreparedStatement insertEvent = connection.prepareStatement(EventJournal.INSERT_EVENT.replace("INSERT", "INSERT OR IGNORE"));
+                PreparedStatement insertCommand = connection.prepareStatement(EventJournal.INSERT_COMMAND.replace("INSERT", "INSERT OR IGNORE"));
+                ResultSet rs = rows.executeQuery()) {
+            while (rs.next()) {
+                for (EventJournal.Append append : JournalRow.decode(rs.getLong(1), rs.getBytes(2))) {
+                    String gameId = append.command().gameId();
+                    if (archivedGames.computeIfAbsent(gameId, id -> isArchived(isArchived, id))) {
+                        continue;
+                    }
+                    for (StoredEvent event : append.events()) {
+                        EventJournal.bindEvent(insertEvent, event);
+                        insertEvent.executeUpdate();
+                    }
+                    EventJournal.bindCommand(insertCommand, append.command());
+                    insertCommand.executeUpdate();
+                }
+            }
+        }
+        try (Statement s = connection.createStatement()) {
+            s.executeUpdate("DELETE FROM event_journal");
+        }
+    }
+
+    private static boolean isArchived(PreparedStatement select, String gameId) {
+        try {
+            select.setString(1, gameId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("game " + gameId + ": cannot tell whether it is archived: " + e.getMessage(), e);
+        }
+    }
+}

@@ -25,6 +25,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,15 +79,8 @@ class ReplayCommandsTest {
 
     @Test
     void a_bundle_whose_events_do_not_replay_is_refused_whole_and_nothing_is_imported() throws Exception {
-        Path exported = elsewhere.resolve("zone.replay");
-        data.run("export", ZONE, "--out", exported.toString());
-        ReplayBundle bundle = ReplayBundle.fromBytes(Files.readAllBytes(exported));
-        List<StoredEvent> events = new ArrayList<>(bundle.events());
-        StoredEvent last = events.removeLast();
-        events.add(new StoredEvent(last.gameId(), last.version(), last.type(), last.schemaVersion(),
-                "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), last.recordedAt(), last.commandId()));
-        Path damaged = Files.write(elsewhere.resolve("damaged.replay"), ReplayBundle.of(bundle.header().gameId(),
-                bundle.header().gameType(), bundle.header().setup(), bundle.header().createdAt(), events).toBytes());
+        Path damaged = Files.write(elsewhere.resolve("damaged.replay"), exportedZoneWithLastEvent(last -> new StoredEvent(last.gameId(),
+                last.version(), last.type(), last.schemaVersion(), "{}".getBytes(StandardCharsets.UTF_8), last.recordedAt(), last.commandId())));
         Path target = elsewhere.resolve("target");
 
         Run run = Run.of("import", damaged.toString(), "--data", target.toString());
@@ -99,14 +93,8 @@ class ReplayCommandsTest {
 
     @Test
     void a_bundle_with_a_command_id_that_is_not_well_formed_unicode_is_refused_and_nothing_is_imported() throws Exception {
-        Path exported = elsewhere.resolve("zone.replay");
-        data.run("export", ZONE, "--out", exported.toString());
-        ReplayBundle bundle = ReplayBundle.fromBytes(Files.readAllBytes(exported));
-        List<StoredEvent> events = new ArrayList<>(bundle.events());
-        StoredEvent last = events.removeLast();
-        events.add(new StoredEvent(last.gameId(), last.version(), last.type(), last.schemaVersion(), last.payload(), last.recordedAt(), "c-HALF"));
-        byte[] compressed = ReplayBundle.of(bundle.header().gameId(), bundle.header().gameType(), bundle.header().setup(), bundle.header().createdAt(),
-                events).toBytes();
+        byte[] compressed = exportedZoneWithLastEvent(last -> new StoredEvent(last.gameId(), last.version(), last.type(), last.schemaVersion(),
+                last.payload(), last.recordedAt(), "c-HALF"));
         // A JSON escape can carry half a surrogate pair, which no writer here produces; stored as UTF-8 it would become '?'.
         String lines = new String(Zstd.decompress(compressed, (int) Zstd.getFrameContentSize(compressed)), StandardCharsets.UTF_8);
         Path bad = Files.write(elsewhere.resolve("bad-id.replay"), Zstd.compress(lines.replace("c-HALF", "c-\\ud800").getBytes(StandardCharsets.UTF_8)));
@@ -187,5 +175,16 @@ class ReplayCommandsTest {
                 assertThat(update.executeUpdate()).isEqualTo(1);
             }
         }
+    }
+
+    /** The zone exported, as a replay bundle's bytes, with its last event replaced by {@code change} of it. */
+    private byte[] exportedZoneWithLastEvent(UnaryOperator<StoredEvent> change) throws Exception {
+        Path exported = elsewhere.resolve("zone.replay");
+        data.run("export", ZONE, "--out", exported.toString());
+        ReplayBundle bundle = ReplayBundle.fromBytes(Files.readAllBytes(exported));
+        List<StoredEvent> events = new ArrayList<>(bundle.events());
+        events.add(change.apply(events.removeLast()));
+        return ReplayBundle.of(bundle.header().gameId(), bundle.header().gameType(), bundle.header().setup(), bundle.header().createdAt(), events)
+                .toBytes();
     }
 }

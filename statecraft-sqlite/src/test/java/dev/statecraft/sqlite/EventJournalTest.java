@@ -302,31 +302,18 @@ class EventJournalTest {
      */
     private static void runAsOneBatch(GroupCommitWriter writer, List<AppendRequest> appends) throws InterruptedException {
         assertThat(appends).as("appends of one batch").hasSizeLessThanOrEqualTo(100);
-        CountDownLatch running = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> holding = writer.submit((session, versions, journal) -> {
-            running.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        });
-        running.await();
+        CountDownLatch hold = HeldWriter.hold(writer);
         List<CompletableFuture<Long>> queued = new ArrayList<>();
         for (AppendRequest request : appends) {
             queued.add(writer.submit((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, request)));
         }
-        release.countDown();
-        holding.join();
+        hold.countDown();
         queued.forEach(CompletableFuture::join);
     }
 
     @Test
     void a_store_whose_journal_held_a_row_an_event_gets_the_events_a_stopped_process_left_there_when_it_is_migrated() throws SQLException {
-        Flyway.configure().dataSource("jdbc:sqlite:" + file(), null, null).locations("classpath:db/statecraft/sqlite")
-                .table("statecraft_schema_history").target("3").load().migrate();
+        migrateTo("3");
         try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + file()); Statement s = sql.createStatement()) {
             s.executeUpdate("INSERT INTO archived_games (game_id, game_type, setup, created_at, finished_at, outcome, final_version, event_count, "
                     + "state_schema_version, final_state, replay_bundle) VALUES ('done', 'test', '{}', 0, 0, 'over', 1, 1, 1, x'00', x'00')");
@@ -363,8 +350,7 @@ class EventJournalTest {
 
     @Test
     void a_store_of_the_schema_before_the_journal_gets_the_command_records_it_still_owed_when_it_is_migrated() throws SQLException {
-        Flyway.configure().dataSource("jdbc:sqlite:" + file(), null, null).locations("classpath:db/statecraft/sqlite")
-                .table("statecraft_schema_history").target("2").load().migrate();
+        migrateTo("2");
         // Decision record 0009's backlog: g-1's events from version 2 on have no records yet.
         try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + file()); Statement s = sql.createStatement()) {
             s.executeUpdate("INSERT INTO events (game_id, version, type, schema_version, payload, recorded_at, command_id) VALUES "
@@ -387,6 +373,12 @@ class EventJournalTest {
             events.add(new StoredEvent(gameId, firstVersion + events.size(), type, 1, "{}".getBytes(), Instant.EPOCH, commandId));
         }
         return new EventJournal.Append(row, new CommandRecord(gameId, commandId, firstVersion, firstVersion + types.length - 1), events);
+    }
+
+    /** The file at an older schema, as an earlier version of Statecraft left it. */
+    private void migrateTo(String version) {
+        Flyway.configure().dataSource("jdbc:sqlite:" + file(), null, null).locations("classpath:db/statecraft/sqlite")
+                .table("statecraft_schema_history").target(version).load().migrate();
     }
 
     private static void append(SqliteStore store, String gameId, long expectedVersion, String commandId) {

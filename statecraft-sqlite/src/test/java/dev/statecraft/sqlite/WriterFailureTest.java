@@ -60,7 +60,7 @@ class WriterFailureTest {
         EventJournal waiting = new EventJournal(CommandIdFilter.off());
         try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(connection), waiting, 100, WriterListener.NONE)) {
             // The writer is held until the three writes are queued, so that they make the next batch together.
-            CountDownLatch hold = holdWriter(writer);
+            CountDownLatch hold = HeldWriter.hold(writer);
             CompletableFuture<Long> appendG = writer.submit((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, request("g", 0, "c-1")));
             CompletableFuture<Void> archiveG = writer.submit((session, versions, journal) -> SqliteArchive.archive(session, versions, journal, archived("g")));
             CompletableFuture<Long> appendH = writer.submit((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, request("h", 0, "c-1")));
@@ -143,33 +143,13 @@ class WriterFailureTest {
 
     /** Submits the appends so that they run as one batch. */
     private static List<CompletableFuture<Long>> inOneBatch(GroupCommitWriter writer, AppendRequest... requests) throws InterruptedException {
-        CountDownLatch hold = holdWriter(writer);
+        CountDownLatch hold = HeldWriter.hold(writer);
         List<CompletableFuture<Long>> appends = new java.util.ArrayList<>();
         for (AppendRequest request : requests) {
             appends.add(writer.submit((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, request)));
         }
         hold.countDown();
         return appends;
-    }
-
-    /**
-     * Holds the writer in a batch of its own until the latch returned is counted down, so that the writes submitted
-     * meanwhile make the next batch together.
-     */
-    private static CountDownLatch holdWriter(GroupCommitWriter writer) throws InterruptedException {
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch hold = new CountDownLatch(1);
-        writer.submit((session, versions, journal) -> {
-            holding.countDown();
-            try {
-                hold.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        });
-        holding.await();
-        return hold;
     }
 
     @Test

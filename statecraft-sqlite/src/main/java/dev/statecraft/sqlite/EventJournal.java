@@ -311,12 +311,7 @@ final class EventJournal {
             List<Append> appends = new ArrayList<>(tail == null ? List.of() : tail.appends());
             appends.addAll(stagedByGame.getOrDefault(gameId, List.of()));
             for (Append append : appends) {
-                for (StoredEvent event : append.events()) {
-                    bindEvent(insertEvent, event);
-                    insertEvent.executeUpdate();
-                }
-                bindCommand(insertCommand, append.command());
-                insertCommand.executeUpdate();
+                insert(append, insertEvent, insertCommand);
             }
         }
         moved.addAll(due);
@@ -351,14 +346,24 @@ final class EventJournal {
         return nextRow;
     }
 
-    static void bindCommand(PreparedStatement insert, CommandRecord command) throws SQLException {
+    /** Writes {@code append}'s events and its command record with the two statements (plain, or OR IGNORE). */
+    static void insert(Append append, PreparedStatement insertEvent, PreparedStatement insertCommand) throws SQLException {
+        for (StoredEvent event : append.events()) {
+            bindEvent(insertEvent, event);
+            insertEvent.executeUpdate();
+        }
+        bindCommand(insertCommand, append.command());
+        insertCommand.executeUpdate();
+    }
+
+    private static void bindCommand(PreparedStatement insert, CommandRecord command) throws SQLException {
         insert.setString(1, command.gameId());
         insert.setString(2, command.commandId());
         insert.setLong(3, command.firstVersion());
         insert.setLong(4, command.lastVersion());
     }
 
-    static void bindEvent(PreparedStatement insert, StoredEvent event) throws SQLException {
+    private static void bindEvent(PreparedStatement insert, StoredEvent event) throws SQLException {
         insert.setString(1, event.gameId());
         insert.setLong(2, event.version());
         insert.setString(3, event.type());

@@ -1,7 +1,6 @@
 package dev.statecraft.sqlite;
 
 import dev.statecraft.store.StoreException;
-import dev.statecraft.store.StoredEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -53,12 +52,7 @@ final class JournalRecovery {
                     if (archivedGames.computeIfAbsent(gameId, id -> isArchived(isArchived, id))) {
                         continue;
                     }
-                    for (StoredEvent event : append.events()) {
-                        EventJournal.bindEvent(insertEvent, event);
-                        insertEvent.executeUpdate();
-                    }
-                    EventJournal.bindCommand(insertCommand, append.command());
-                    insertCommand.executeUpdate();
+                    EventJournal.insert(append, insertEvent, insertCommand);
                 }
             }
         }

@@ -32,7 +32,7 @@ import java.util.Set;
  * {@link StatecraftServer} on loopback whose limits do not throttle the driver.
  *
  * <p>It prints {@code listening port=N} on stdout, then answers one line per request read on stdin:
- * {@code heap} (live heap after full collections), {@code stats} (CPU, GC and connection counters, and the
+ * {@code heap} (live heap after full collections), {@code stats} (CPU, GC, allocation and connection counters, and the
  * {@link ServerStalls} since the previous {@code stats}), and
  * {@code stop} (or end of input), after which it closes everything and exits. Logs go to stderr.
  *
@@ -99,8 +99,10 @@ public final class LoadServer {
             gcMillis += Math.max(0, collector.getCollectionTime());
         }
         long cpuNanos = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-        return String.format(Locale.ROOT, "stats cpuNanos=%d gcCount=%d gcMillis=%d threads=%d heapUsed=%d %s",
-                cpuNanos, gcCount, gcMillis, ManagementFactory.getThreadMXBean().getThreadCount(),
+        // Every thread's allocations, virtual threads' included (they are counted on their carriers), exited threads' too.
+        long allocatedBytes = ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getTotalThreadAllocatedBytes();
+        return String.format(Locale.ROOT, "stats cpuNanos=%d gcCount=%d gcMillis=%d allocatedBytes=%d threads=%d heapUsed=%d %s",
+                cpuNanos, gcCount, gcMillis, allocatedBytes, ManagementFactory.getThreadMXBean().getThreadCount(),
                 Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory(), counts(engine, registry));
     }
 

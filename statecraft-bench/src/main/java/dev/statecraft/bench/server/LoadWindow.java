@@ -28,7 +28,7 @@ final class LoadWindow {
     /** What a window measured. */
     record Result(String mode, double targetPerSecond, double seconds, double commandsPerSecond, long commands, Histogram latency,
                   long errors, long lateSends, long matchesFinished, double serverCores, double driverCores, double serverGcShare,
-                  long serverGcCount, long longestGcPauseMillis, long driverLongestGcPauseMillis, long slowSyncs, long longestSyncMicros,
+                  long serverGcCount, double serverAllocatedPerCommand, long longestGcPauseMillis, long driverLongestGcPauseMillis, long slowSyncs, long longestSyncMicros,
                   long logCopies, long longestLogCopyMicros, String loadAverageAtStart, String loadAverageAtEnd) {
     }
 
@@ -66,9 +66,10 @@ final class LoadWindow {
         double serverCores = (double) (number(end, "cpuNanos") - number(serverStats, "cpuNanos")) / elapsed;
         long gcMillis = number(end, "gcMillis") - number(serverStats, "gcMillis");
         long gcCount = number(end, "gcCount") - number(serverStats, "gcCount");
+        double allocatedPerCommand = commands == 0 ? 0 : (double) (number(end, "allocatedBytes") - number(serverStats, "allocatedBytes")) / commands;
         return new Result(mode, targetPerSecond, elapsed / 1e9, commands * 1e9 / elapsed, commands, latency,
                 run.errorCount() - errors, run.lateSends.sum() - late, run.matchesFinished.sum() - matches,
-                serverCores, driverCores, gcMillis * 1e6 / elapsed, gcCount, number(end, "longestGcPauseMillis"), driverPauses.longestMillisAndReset(),
+                serverCores, driverCores, gcMillis * 1e6 / elapsed, gcCount, allocatedPerCommand, number(end, "longestGcPauseMillis"), driverPauses.longestMillisAndReset(),
                 number(end, "slowSyncs") - number(serverStats, "slowSyncs"), number(end, "longestSyncMicros"),
                 number(end, "logCopies") - number(serverStats, "logCopies"), number(end, "longestLogCopyMicros"), loadAverage, loadAverage());
     }

@@ -35,6 +35,13 @@ public final class StatecraftServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StatecraftServer.class);
 
     private static final int ACCEPT_QUEUE = 1_024;
+    /**
+     * Jetty reads a connection's bytes into a buffer of this size, and starts every text message it receives
+     * in a new string builder of this size too. Its default, 4 KiB, was an eighth of all the server allocated
+     * per card command (docs/BENCHMARKS.md, server load); a command is a few hundred bytes, and a larger
+     * message (up to {@link ServerOptions#maxFrameBytes()}) still arrives whole, in more reads.
+     */
+    private static final int READ_BUFFER_BYTES = 1_024;
 
     private final Javalin app;
     private final GameSocket socket;
@@ -64,6 +71,7 @@ public final class StatecraftServer implements AutoCloseable {
             });
             config.jetty.modifyWebSocketServletFactory(factory -> {
                 factory.setIdleTimeout(options.idleTimeout());
+                factory.setInputBufferSize(READ_BUFFER_BYTES);
                 factory.setMaxTextMessageSize(options.maxFrameBytes());
                 factory.setMaxBinaryMessageSize(options.maxFrameBytes());
             });

@@ -30,6 +30,20 @@ class ConnectionLimitsTest {
     }
 
     @Test
+    void a_message_as_large_as_the_frame_limit_arrives_whole_in_many_reads(@TempDir Path folder) {
+        try (TestServer server = new TestServer(folder);
+             WsClient ann = server.connect("ann")) {
+            // The ref comes last, so a reply that echoes it was parsed from the whole message, not from its first read.
+            String head = "{\"type\": \"leave\", \"gameId\": \"none\", \"pad\": \"";
+            String tail = "\", \"ref\": \"after-the-pad\"}";
+            ann.sendText(head + "x".repeat(ServerOptions.defaults().maxFrameBytes() - head.length() - tail.length()) + tail);
+
+            JsonNode reply = ann.awaitMatching(m -> m.path("ref").asString("").equals("after-the-pad"), "the reply to the long message");
+            assertThat(reply.path("code").asString()).isEqualTo("not-joined");
+        }
+    }
+
+    @Test
     void past_the_maximum_of_connections_a_handshake_is_refused_with_503_and_the_open_ones_keep_working(@TempDir Path folder) {
         try (TestServer server = new TestServer(folder, ServerOptions.defaults().withMaxConnections(2));
              WsClient ann = server.connect("ann");

@@ -32,7 +32,10 @@ import tools.jackson.databind.JsonNode;
  */
 final class PlayerActions {
     private static final JsonCodec JSON = JsonCodec.json();
-    private static final Pattern QUALIFIED_NAME = Pattern.compile("(?:[a-z_][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_$]*)");
+    /** A class named with its package; the package starts a word, so "DeserializationFeature.X" is no package "eature". */
+    private static final Pattern QUALIFIED_NAME = Pattern.compile("\\b(?:[a-z_][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_$]*)");
+    /** Jackson's note of the setting that made it refuse, such as "; `DeserializationFeature.FAIL_ON_...` enabled": the server's business. */
+    private static final Pattern SETTING_NOTE = Pattern.compile(";\\s*`[^`]*`\\s*enabled");
 
     private final Engine engine;
 
@@ -103,7 +106,7 @@ final class PlayerActions {
         try {
             return JSON.read(payload, commandType);
         } catch (CodecException e) {
-            throw refuse(INVALID_FIELD, "the payload of " + commandName + " does not fit it: " + withoutPackages(firstLine(e.getMessage())));
+            throw refuse(INVALID_FIELD, "the payload of " + commandName + " does not fit it: " + withoutPackages(withoutSettingNote(firstLine(e.getMessage()))));
         }
     }
 
@@ -126,6 +129,10 @@ final class PlayerActions {
     /** Jackson names the record it could not build by its full class name; the client needs only the simple name. */
     private static String withoutPackages(String message) {
         return QUALIFIED_NAME.matcher(message).replaceAll("$1");
+    }
+
+    private static String withoutSettingNote(String message) {
+        return SETTING_NOTE.matcher(message).replaceAll("");
     }
 
     private static String firstLine(String message) {

@@ -49,6 +49,11 @@ class PlayerCommandsTest {
                 assertThat(reply.path("message").asString()).startsWith("the payload of Play does not fit it").doesNotContain("dev.statecraft");
             }
             assertThat(wrongRank.path("message").asString()).contains("rank must be 1 to 10 (was 11)");
+            // the field that is missing, and nothing of the server's JSON settings (a class name cut short once read "DeserializationF...")
+            assertThat(noCard.path("message").asString()).contains("Missing creator property 'card'").doesNotContain("Deserialization", "`");
+            JsonNode noSuit = ann.request(Map.of("type", "command", "gameId", "match-j", "commandId", "c3", "command", "Play",
+                    "payload", Map.of("card", Map.of("rank", 7))));
+            assertThat(noSuit.path("message").asString()).contains("Missing creator property 'suit'").doesNotContain("Deserialization", "`");
             assertThat(server.engine.state("match-j").version()).isZero();
         }
     }

@@ -4,7 +4,8 @@ import dev.statecraft.codec.JsonCodec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import tools.jackson.databind.JsonNode;
+import dev.statecraft.bench.server.ServerMessage.CardFace;
+import dev.statecraft.bench.server.ServerMessage.SeatView;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -97,17 +98,22 @@ final class CardPair {
         stage = Stage.LOST;
     }
 
-    synchronized void received(int seat, JsonNode message, long arrival) {
-        String type = message.path("type").asString("");
+    /** One message from the server, parsed ({@code null} if it could not be), and its text for the report of a failure. */
+    synchronized void received(int seat, ServerMessage message, String text, long arrival) {
         if (stage == Stage.LOST) {
             return;
         }
-        if (type.equals("error")) {
-            // An error may name no game (a message refused before it reached one): it always ends the match.
-            failed(message.path("code").asString("error"), message.toString());
+        if (message == null) {
+            failed("unreadable-message", text);
             return;
         }
-        if (!message.path("gameId").asString("").equals(gameId)) {
+        String type = message.typeOrEmpty();
+        if (type.equals("error")) {
+            // An error may name no game (a message refused before it reached one): it always ends the match.
+            failed(message.code() == null ? "error" : message.code(), text);
+            return;
+        }
+        if (!gameId.equals(message.gameId())) {
             return;
         }
         switch (type) {
@@ -120,26 +126,26 @@ final class CardPair {
                 }
             }
             case "view" -> {
-                viewVersion[seat] = message.path("version").asLong();
+                viewVersion[seat] = message.version();
                 viewArrival[seat] = arrival;
-                view[seat] = SeatView.of(message.path("view"));
+                view[seat] = message.view();
                 progress();
             }
             case "accepted" -> {
                 run.accepted.increment();
-                acceptedVersion = message.path("version").asLong();
+                acceptedVersion = message.version();
                 progress();
             }
             case "ended" -> {
-                if (!message.path("reason").asString("").equals("archived")) {
-                    failed("ended-" + message.path("reason").asString(""), message.toString());
+                if (!"archived".equals(message.reason())) {
+                    failed("ended-" + message.reason(), text);
                     return;
                 }
                 ended[seat] = true;
                 progress();
             }
-            case "rejected" -> failed("rejected-" + message.path("code").asString(""), message.toString());
-            default -> failed("unexpected-message", message.toString());
+            case "rejected" -> failed("rejected-" + message.code(), text);
+            default -> failed("unexpected-message", text);
         }
     }
 
@@ -210,35 +216,20 @@ final class CardPair {
 
     /** The first matching card of the mover's hand three times in four while the deck lasts, else a draw, else a pass. */
     private void move(int seat, SeatView own) {
-        List<JsonNode> playable = new ArrayList<>();
-        for (JsonNode card : own.hand()) {
-            if (card.path("suit").equals(own.top().path("suit")) || card.path("rank").equals(own.top().path("rank"))) {
+        List<CardFace> playable = new ArrayList<>();
+        CardFace top = own.top();
+        for (CardFace card : own.yourHand()) {
+            if (top != null && card.matches(top)) {
                 playable.add(card);
             }
         }
         if (!playable.isEmpty() && (own.deckCount() == 0 || random.nextInt(4) != 0)) {
+            CardFace card = playable.get(random.nextInt(playable.size()));
             ObjectNode payload = JSON.mapper().createObjectNode();
-            payload.set("card", playable.get(random.nextInt(playable.size())));
+            payload.putObject("card").put("suit", card.suit()).put("rank", card.rank());
             command(seat, "Play", payload, viewVersion[seat]);
         } else {
             command(seat, own.deckCount() > 0 ? "Draw" : "Pass", JSON.mapper().createObjectNode(), viewVersion[seat]);
-        }
-    }
-
-    /**
-     * What the bot needs of a seat's view: the rest of the message (the discard pile, the other seat, the
-     * history) is garbage as soon as it is read. Whole views, 10,000 of them at 10,000 connections, each
-     * replaced about once a second, lived long enough to be promoted: the driver's old generation grew by
-     * about 30 MB per young collection until mixed collections ran, and the driver's pauses count as
-     * broadcast latency. With these, it stays flat (about 220 MB after each collection).
-     */
-    private record SeatView(String phase, String turn, int deckCount, JsonNode top, List<JsonNode> hand) {
-        static SeatView of(JsonNode view) {
-            JsonNode discard = view.path("discard");
-            List<JsonNode> hand = new ArrayList<>();
-            view.path("yourHand").forEach(hand::add);
-            return new SeatView(view.path("phase").asString(""), view.path("turn").asString(""), view.path("deckCount").asInt(),
-                    discard.isEmpty() ? null : discard.get(discard.size() - 1), hand);
         }
     }
 

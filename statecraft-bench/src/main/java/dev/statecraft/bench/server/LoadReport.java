@@ -30,6 +30,10 @@ final class LoadReport {
         this.rounds = rounds;
     }
 
+    List<ServerLoad.Round> rounds() {
+        return rounds;
+    }
+
     void print(PrintStream out) {
         out.printf(Locale.ROOT, "Game type `%s`, seed %d, %s s warm-up and %s s measured per window, paced at %.0f %% of the peak measured just before.%n",
                 settings.gameType(), settings.seed(), Figures.seconds(settings.warmup().toNanos()), Figures.seconds(settings.measured().toNanos()),
@@ -38,16 +42,16 @@ final class LoadReport {
         out.println();
         out.println("| connections | mode | target commands/s | commands/s | broadcast p50 (ms) | p99 (ms) | p99.9 (ms) | max (ms) "
                 + "| late sends | errors | matches finished | server CPU (cores) | driver CPU (cores) | server GC (% of window, collections) "
-                + "| server allocation per command (KB) | load average at start / end |");
+                + "| allocation per command, server / driver (KB) | load average at start / end |");
         out.println("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         for (ServerLoad.Round round : rounds) {
             for (LoadWindow.Result window : List.of(round.peak(), round.paced())) {
-                out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.2f | %.2f | %.1f %%, %d | %.1f | %s / %s |%n",
+                out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.2f | %.2f | %.1f %%, %d | %.1f / %.1f | %s / %s |%n",
                         count(round.connections()), window.mode(), window.targetPerSecond() > 0 ? count(window.targetPerSecond()) : "as fast as the pairs go",
                         count(window.commandsPerSecond()), millis(window.latency().getValueAtPercentile(50)), millis(window.latency().getValueAtPercentile(99)),
                         millis(window.latency().getValueAtPercentile(99.9)), millis(window.latency().getMaxValue()), count(window.lateSends()),
                         count(window.errors()), count(window.matchesFinished()), window.serverCores(), window.driverCores(), window.serverGcShare() * 100,
-                        window.serverGcCount(), window.serverAllocatedPerCommand() / 1024, window.loadAverageAtStart(), window.loadAverageAtEnd());
+                        window.serverGcCount(), window.serverAllocatedPerCommand() / 1024, window.driverAllocatedPerCommand() / 1024, window.loadAverageAtStart(), window.loadAverageAtEnd());
             }
         }
         out.println();

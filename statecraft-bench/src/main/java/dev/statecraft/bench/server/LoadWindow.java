@@ -22,13 +22,14 @@ final class LoadWindow {
     private final long late;
     private final long matches;
     private final long driverCpu;
+    private final long driverAllocated;
     private final Map<String, String> serverStats;
     private final String loadAverage;
 
     /** What a window measured. */
     record Result(String mode, double targetPerSecond, double seconds, double commandsPerSecond, long commands, Histogram latency,
                   long errors, long lateSends, long matchesFinished, double serverCores, double driverCores, double serverGcShare,
-                  long serverGcCount, double serverAllocatedPerCommand, long longestGcPauseMillis, long driverLongestGcPauseMillis, long slowSyncs, long longestSyncMicros,
+                  long serverGcCount, double serverAllocatedPerCommand, double driverAllocatedPerCommand, long longestGcPauseMillis, long driverLongestGcPauseMillis, long slowSyncs, long longestSyncMicros,
                   long logCopies, long longestLogCopyMicros, String loadAverageAtStart, String loadAverageAtEnd) {
     }
 
@@ -46,6 +47,7 @@ final class LoadWindow {
         this.late = run.lateSends.sum();
         this.matches = run.matchesFinished.sum();
         this.driverCpu = driverCpuNanos();
+        this.driverAllocated = driverAllocatedBytes();
     }
 
     /** Lets the run warm up for {@code warmup}, then measures it for {@code measured}. */
@@ -67,9 +69,10 @@ final class LoadWindow {
         long gcMillis = number(end, "gcMillis") - number(serverStats, "gcMillis");
         long gcCount = number(end, "gcCount") - number(serverStats, "gcCount");
         double allocatedPerCommand = commands == 0 ? 0 : (double) (number(end, "allocatedBytes") - number(serverStats, "allocatedBytes")) / commands;
+        double driverAllocatedPerCommand = commands == 0 ? 0 : (double) (driverAllocatedBytes() - driverAllocated) / commands;
         return new Result(mode, targetPerSecond, elapsed / 1e9, commands * 1e9 / elapsed, commands, latency,
                 run.errorCount() - errors, run.lateSends.sum() - late, run.matchesFinished.sum() - matches,
-                serverCores, driverCores, gcMillis * 1e6 / elapsed, gcCount, allocatedPerCommand, number(end, "longestGcPauseMillis"), driverPauses.longestMillisAndReset(),
+                serverCores, driverCores, gcMillis * 1e6 / elapsed, gcCount, allocatedPerCommand, driverAllocatedPerCommand, number(end, "longestGcPauseMillis"), driverPauses.longestMillisAndReset(),
                 number(end, "slowSyncs") - number(serverStats, "slowSyncs"), number(end, "longestSyncMicros"),
                 number(end, "logCopies") - number(serverStats, "logCopies"), number(end, "longestLogCopyMicros"), loadAverage, loadAverage());
     }
@@ -89,6 +92,11 @@ final class LoadWindow {
         } catch (IOException e) {
             return "unknown";
         }
+    }
+
+    /** Every thread's allocations in the driver, as {@link LoadServer} counts the server's. */
+    private static long driverAllocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getTotalThreadAllocatedBytes();
     }
 
     private static long driverCpuNanos() {

@@ -1,10 +1,8 @@
 package dev.statecraft.bench.server;
 
-import dev.statecraft.codec.JsonCodec;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
-import tools.jackson.databind.JsonNode;
 
 /**
  * One simulated player's WebSocket (Jetty's client): stamps the arrival time of every message before
@@ -12,8 +10,6 @@ import tools.jackson.databind.JsonNode;
  * Public only because Jetty finds the listener's methods by reflection.
  */
 public final class PlayerSocket implements Session.Listener.AutoDemanding {
-    private static final JsonCodec JSON = JsonCodec.json();
-
     private final LoadRun run;
     private final CardPair pair;
     private final int seat;
@@ -40,12 +36,12 @@ public final class PlayerSocket implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketText(String text) {
         long arrival = System.nanoTime();
-        JsonNode message = JSON.mapper().readTree(text);
-        if (message.path("type").asString("").equals("welcome")) {
+        ServerMessage message = ServerMessage.parse(text);
+        if (message != null && message.typeOrEmpty().equals("welcome")) {
             welcomed.complete(null);
             return;
         }
-        pair.received(seat, message, arrival);
+        pair.received(seat, message, text, arrival);
     }
 
     @Override

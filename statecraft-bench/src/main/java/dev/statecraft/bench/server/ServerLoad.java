@@ -45,6 +45,7 @@ public final class ServerLoad {
      * handshakes past it overflows the queue, so the kernel drops SYNs and clients retry after 1, 3, 7 s.
      */
     private static final int HANDSHAKES_AT_ONCE = 32;
+    private static final int READ_BUFFER_BYTES = 1_024;
     private static final Duration SETUP_WAIT = Duration.ofMinutes(2);
 
     /** One run's shape, validated when made. */
@@ -77,6 +78,11 @@ public final class ServerLoad {
     }
 
     public static void main(String[] args) throws Exception {
+        run(args).print(System.out);
+    }
+
+    /** Starts the server, runs a round for each connection count {@code args} name, and returns their report. */
+    static LoadReport run(String[] args) throws Exception {
         DriverArgs options = DriverArgs.parse(args, Set.of(CONNECTIONS, GAME_TYPE, WARMUP, SECONDS, PACED_FRACTION, SERVER_HEAP, SEED, SERVER_JVM_OPTIONS));
         Settings settings = new Settings(
                 options.integers(CONNECTIONS, List.of(1_000, 10_000)),
@@ -105,7 +111,7 @@ public final class ServerLoad {
             } finally {
                 client.stop();
             }
-            new LoadReport(settings, serverJvm, server.pid(), rounds).print(System.out);
+            return new LoadReport(settings, serverJvm, server.pid(), rounds);
         }
     }
 
@@ -118,6 +124,9 @@ public final class ServerLoad {
         http.setMaxRequestsQueuedPerDestination(HANDSHAKES_AT_ONCE * 2);
         WebSocketClient client = new WebSocketClient(http);
         client.setIdleTimeout(Duration.ofMinutes(30));
+        // Jetty starts every message it receives in a string builder of the read buffer's size: at its default,
+        // 4 KiB, a third of what the driver allocated per command, for messages of a few hundred bytes.
+        client.setInputBufferSize(READ_BUFFER_BYTES);
         client.start();
         return client;
     }

@@ -107,13 +107,13 @@ final class CardPair {
             failed("unreadable-message", text);
             return;
         }
-        String type = message.typeOrEmpty();
+        String type = message.type();
         if (type.equals("error")) {
             // An error may name no game (a message refused before it reached one): it always ends the match.
-            failed(message.code() == null ? "error" : message.code(), text);
+            failed(message.code().isEmpty() ? "error" : message.code(), text);
             return;
         }
-        if (!gameId.equals(message.gameId())) {
+        if (!message.gameId().equals(gameId)) {
             return;
         }
         switch (type) {
@@ -137,7 +137,7 @@ final class CardPair {
                 progress();
             }
             case "ended" -> {
-                if (!"archived".equals(message.reason())) {
+                if (!message.reason().equals("archived")) {
                     failed("ended-" + message.reason(), text);
                     return;
                 }

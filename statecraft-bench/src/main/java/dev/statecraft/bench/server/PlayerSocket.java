@@ -37,7 +37,7 @@ public final class PlayerSocket implements Session.Listener.AutoDemanding {
     public void onWebSocketText(String text) {
         long arrival = System.nanoTime();
         ServerMessage message = ServerMessage.parse(text);
-        if (message != null && message.typeOrEmpty().equals("welcome")) {
+        if (message != null && message.type().equals("welcome")) {
             welcomed.complete(null);
             return;
         }

@@ -38,7 +38,7 @@ java="$JAVA_HOME/bin/java"
 jar=statecraft-bench/target/benchmarks.jar
 data="${STATECRAFT_BENCH_DATA:-statecraft-bench/target/load-data}"
 # The driver's own JVM; the server's heap is set by --server-heap (default 3g, fixed, so no resizing).
-java_cmd=("$java" -Xms2g -Xmx2g --enable-native-access=ALL-UNNAMED -cp "$jar")
+java_cmd=("$java" -Xms2g -Xmx2g -XX:+AlwaysPreTouch --enable-native-access=ALL-UNNAMED -cp "$jar")
 driver=dev.statecraft.bench.server.ServerLoad
 
 . statecraft-bench/recorded-run.sh

@@ -94,8 +94,9 @@ public final class ServerLoad {
                 options.integer(SEED, 1));
         System.err.println("seed " + settings.seed() + " (rerun with --seed " + settings.seed() + ")");
         // MarkSweepDeadRatio=0: full collections compact everything, so the heap readings count live objects only.
+        // AlwaysPreTouch: without it the server's young pauses spent most of their time in the kernel (docs/BENCHMARKS.md).
         List<String> serverJvm = new ArrayList<>(List.of("-Xms" + settings.serverHeap(), "-Xmx" + settings.serverHeap(),
-                "-XX:MarkSweepDeadRatio=0", "--enable-native-access=ALL-UNNAMED"));
+                "-XX:MarkSweepDeadRatio=0", "-XX:+AlwaysPreTouch", "--enable-native-access=ALL-UNNAMED"));
         String extraJvmOptions = options.text(SERVER_JVM_OPTIONS, "").strip();
         if (!extraJvmOptions.isEmpty()) {
             serverJvm.addAll(List.of(extraJvmOptions.split("\\s+")));

@@ -1,11 +1,11 @@
 package dev.statecraft.bench.server;
 
+import dev.statecraft.bench.server.ServerMessage.CardFace;
+import dev.statecraft.bench.server.ServerMessage.SeatView;
 import dev.statecraft.codec.JsonCodec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import dev.statecraft.bench.server.ServerMessage.CardFace;
-import dev.statecraft.bench.server.ServerMessage.SeatView;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

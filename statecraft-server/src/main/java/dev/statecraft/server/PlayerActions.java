@@ -34,8 +34,11 @@ final class PlayerActions {
     private static final JsonCodec JSON = JsonCodec.json();
     /** A class named with its package; the package starts a word, so "DeserializationFeature.X" is no package "eature". */
     private static final Pattern QUALIFIED_NAME = Pattern.compile("\\b(?:[a-z_][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_$]*)");
-    /** Jackson's note of the setting that made it refuse, such as "; `DeserializationFeature.FAIL_ON_...` enabled": the server's business. */
-    private static final Pattern SETTING_NOTE = Pattern.compile(";\\s*`[^`]*`\\s*enabled");
+    /**
+     * Jackson's notes of the setting that made it refuse, "; `DeserializationFeature.X` enabled" and
+     * " (set `DeserializationFeature.X` to 'false' to allow)": the server's business, not the client's.
+     */
+    private static final Pattern SETTING_NOTE = Pattern.compile(";\\s*`[^`]*`\\s*enabled|\\s*\\(set `[^`]*` to '[^']*' to allow\\)");
 
     private final Engine engine;
 

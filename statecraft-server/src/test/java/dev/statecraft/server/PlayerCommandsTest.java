@@ -3,6 +3,7 @@ package dev.statecraft.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,12 @@ class PlayerCommandsTest {
             JsonNode noSuit = ann.request(Map.of("type", "command", "gameId", "match-j", "commandId", "c3", "command", "Play",
                     "payload", Map.of("card", Map.of("rank", 7))));
             assertThat(noSuit.path("message").asString()).contains("Missing creator property 'suit'").doesNotContain("Deserialization", "`");
+            Map<String, Object> cardWithoutRank = new HashMap<>(Map.of("suit", "HEARTS"));
+            cardWithoutRank.put("rank", null);
+            JsonNode nullRank = ann.request(Map.of("type", "command", "gameId", "match-j", "commandId", "c4", "command", "Play",
+                    "payload", Map.of("card", cardWithoutRank)));
+            assertThat(nullRank.path("code").asString()).isEqualTo("invalid-field");
+            assertThat(nullRank.path("message").asString()).as("%s", nullRank).contains("null").doesNotContain("Deserialization", "to allow");
             assertThat(server.engine.state("match-j").version()).isZero();
         }
     }

@@ -98,13 +98,16 @@ final class CardPair {
         stage = Stage.LOST;
     }
 
-    /** One message from the server, parsed ({@code null} if it could not be), and its text for the report of a failure. */
+    /** A message from the server that could not be read: it ends the match like an error. */
+    synchronized void unreadable(int seat, String text, String why) {
+        if (stage != Stage.LOST) {
+            failed("unreadable-message", "seat " + seat + ", " + why + ": " + text);
+        }
+    }
+
+    /** One message from the server, and its text for the report of a failure. */
     synchronized void received(int seat, ServerMessage message, String text, long arrival) {
         if (stage == Stage.LOST) {
-            return;
-        }
-        if (message == null) {
-            failed("unreadable-message", text);
             return;
         }
         String type = message.type();

@@ -29,7 +29,8 @@ final class LoadWindow {
     /** What a window measured. */
     record Result(String mode, double targetPerSecond, double seconds, double commandsPerSecond, long commands, Histogram latency,
                   long errors, long lateSends, long matchesFinished, double serverCores, double driverCores, double serverGcShare,
-                  long serverGcCount, double serverAllocatedPerCommand, double driverAllocatedPerCommand, long longestGcPauseMillis, long driverLongestGcPauseMillis, long slowSyncs, long longestSyncMicros,
+                  long serverGcCount, double serverAllocatedPerCommand, double driverAllocatedPerCommand, long longestGcPauseMillis,
+                  long driverLongestGcPauseMillis, long slowSyncs, long longestSyncMicros,
                   long logCopies, long longestLogCopyMicros, String loadAverageAtStart, String loadAverageAtEnd) {
     }
 
@@ -68,11 +69,12 @@ final class LoadWindow {
         double serverCores = (double) (number(end, "cpuNanos") - number(serverStats, "cpuNanos")) / elapsed;
         long gcMillis = number(end, "gcMillis") - number(serverStats, "gcMillis");
         long gcCount = number(end, "gcCount") - number(serverStats, "gcCount");
-        double allocatedPerCommand = commands == 0 ? 0 : (double) (number(end, "allocatedBytes") - number(serverStats, "allocatedBytes")) / commands;
+        double serverAllocatedPerCommand = commands == 0 ? 0 : (double) (number(end, "allocatedBytes") - number(serverStats, "allocatedBytes")) / commands;
         double driverAllocatedPerCommand = commands == 0 ? 0 : (double) (driverAllocatedBytes() - driverAllocated) / commands;
         return new Result(mode, targetPerSecond, elapsed / 1e9, commands * 1e9 / elapsed, commands, latency,
                 run.errorCount() - errors, run.lateSends.sum() - late, run.matchesFinished.sum() - matches,
-                serverCores, driverCores, gcMillis * 1e6 / elapsed, gcCount, allocatedPerCommand, driverAllocatedPerCommand, number(end, "longestGcPauseMillis"), driverPauses.longestMillisAndReset(),
+                serverCores, driverCores, gcMillis * 1e6 / elapsed, gcCount, serverAllocatedPerCommand, driverAllocatedPerCommand,
+                number(end, "longestGcPauseMillis"), driverPauses.longestMillisAndReset(),
                 number(end, "slowSyncs") - number(serverStats, "slowSyncs"), number(end, "longestSyncMicros"),
                 number(end, "logCopies") - number(serverStats, "logCopies"), number(end, "longestLogCopyMicros"), loadAverage, loadAverage());
     }

@@ -36,8 +36,14 @@ public final class PlayerSocket implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketText(String text) {
         long arrival = System.nanoTime();
-        ServerMessage message = ServerMessage.parse(text);
-        if (message != null && message.type().equals("welcome")) {
+        ServerMessage message;
+        try {
+            message = ServerMessage.parse(text);
+        } catch (ServerMessage.UnreadableException e) {
+            pair.unreadable(seat, text, e.getMessage());
+            return;
+        }
+        if (message.type().equals("welcome")) {
             welcomed.complete(null);
             return;
         }

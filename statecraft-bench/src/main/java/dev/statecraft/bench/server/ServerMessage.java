@@ -11,18 +11,26 @@ import tools.jackson.core.JsonToken;
  * What a simulated player reads of a message from the server (docs/PROTOCOL.md): its type, game, version,
  * code or reason, and for a view, what the bot needs of it ({@link SeatView}). It is read with a streaming
  * parser that skips every other field: the driver reads three messages per command, and a tree of each was
- * most of what the driver allocated (binding to records through reflection was no better), while its
- * collections pause it and so stretch the latency it measures.
+ * most of what the driver allocated (binding to records was no better: Jackson calls a record's constructor
+ * through {@code invokeWithArguments}, which builds an adapter at every call), while its collections pause it
+ * and so stretch the latency it measures.
+ *
+ * @param view the seat's view in a {@code view} message, null in any other
  */
 record ServerMessage(String type, String gameId, long version, String code, String reason, SeatView view) {
     private static final JsonCodec JSON = JsonCodec.json();
 
-    /** The message, or null if it is not a JSON object whose fields have these types. */
+    /** A message that is not a JSON object of the protocol's shape. */
+    static final class UnreadableException extends RuntimeException {
+        UnreadableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** Reads {@code text}; throws {@link UnreadableException} if it is not a message of the protocol's shape. */
     static ServerMessage parse(String text) {
         try (JsonParser parser = JSON.mapper().createParser(text)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
+            expect(parser.nextToken(), JsonToken.START_OBJECT);
             String type = "";
             String gameId = "";
             long version = 0;
@@ -41,9 +49,18 @@ record ServerMessage(String type, String gameId, long version, String code, Stri
                     default -> parser.skipChildren();
                 }
             }
+            if (type.equals("view") && view == null) {
+                throw new UnreadableException("a view message without its view", null);
+            }
             return new ServerMessage(type, gameId, version, code, reason, view);
-        } catch (JacksonException | IllegalStateException e) {
-            return null;
+        } catch (JacksonException e) {
+            throw new UnreadableException("not a message of the protocol: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static void expect(JsonToken found, JsonToken expected) {
+        if (found != expected) {
+            throw new UnreadableException("expected " + expected + ", found " + found, null);
         }
     }
 
@@ -52,39 +69,38 @@ record ServerMessage(String type, String gameId, long version, String code, Stri
      * once a second, lived long enough to be promoted: the driver's old generation grew by about 30 MB per young
      * collection until mixed collections ran. With these it stays flat (about 220 MB after each collection).
      *
-     * @param top the discard pile's top card, null if the pile is empty
+     * @param top the discard pile's top card, null while the pile is empty (before the first deal)
      */
     record SeatView(String phase, String turn, int deckCount, CardFace top, List<CardFace> yourHand) {
 
-        /** Reads the view object the parser is at, leaving it after the object's end. */
+        /** Reads the view object the parser is at, leaving it at the object's end. */
         static SeatView read(JsonParser parser) {
-            expect(parser, JsonToken.START_OBJECT);
+            expect(parser.currentToken(), JsonToken.START_OBJECT);
             String phase = "";
             String turn = "";
             int deckCount = 0;
             CardFace top = null;
-            List<CardFace> hand = List.of();
+            List<CardFace> hand = new ArrayList<>();
             for (String name = parser.nextName(); name != null; name = parser.nextName()) {
                 parser.nextToken();
                 switch (name) {
                     case "phase" -> phase = parser.getString();
                     case "turn" -> turn = parser.getString();
                     case "deckCount" -> deckCount = parser.getIntValue();
-                    case "discard" -> {
-                        List<CardFace> discard = cards(parser);
-                        top = discard.isEmpty() ? null : discard.getLast();
-                    }
-                    case "yourHand" -> hand = cards(parser);
+                    case "discard" -> top = readCards(parser, null);
+                    case "yourHand" -> readCards(parser, hand);
                     default -> parser.skipChildren();
                 }
             }
             return new SeatView(phase, turn, deckCount, top, hand);
         }
 
-        private static List<CardFace> cards(JsonParser parser) {
-            expect(parser, JsonToken.START_ARRAY);
-            List<CardFace> cards = new ArrayList<>();
-            while (parser.nextToken() == JsonToken.START_OBJECT) {
+        /** Reads the array of cards the parser is at into {@code into} (if given), and returns its last card, null if it has none. */
+        private static CardFace readCards(JsonParser parser, List<CardFace> into) {
+            expect(parser.currentToken(), JsonToken.START_ARRAY);
+            CardFace last = null;
+            for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                expect(token, JsonToken.START_OBJECT);
                 String suit = "";
                 int rank = 0;
                 for (String name = parser.nextName(); name != null; name = parser.nextName()) {
@@ -95,15 +111,12 @@ record ServerMessage(String type, String gameId, long version, String code, Stri
                         default -> parser.skipChildren();
                     }
                 }
-                cards.add(new CardFace(suit, rank));
+                last = new CardFace(suit, rank);
+                if (into != null) {
+                    into.add(last);
+                }
             }
-            return cards;
-        }
-
-        private static void expect(JsonParser parser, JsonToken token) {
-            if (parser.currentToken() != token) {
-                throw new IllegalStateException("expected " + token + ", found " + parser.currentToken());
-            }
+            return last;
         }
     }
 

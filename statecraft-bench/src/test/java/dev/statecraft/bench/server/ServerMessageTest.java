@@ -1,8 +1,10 @@
 package dev.statecraft.bench.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.statecraft.bench.server.ServerMessage.CardFace;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ServerMessageTest {
@@ -27,12 +29,13 @@ class ServerMessageTest {
     }
 
     @Test
-    void replies_give_their_type_code_and_reason_and_what_is_not_an_object_is_unreadable() {
+    void replies_give_their_type_code_and_reason_and_what_does_not_have_the_protocols_shape_is_unreadable() {
         assertThat(ServerMessage.parse("{\"type\":\"rejected\",\"ref\":\"4\",\"gameId\":\"m1\",\"version\":3,\"code\":\"not-your-turn\",\"message\":\"x\"}"))
                 .isEqualTo(new ServerMessage("rejected", "m1", 3, "not-your-turn", "", null));
         assertThat(ServerMessage.parse("{\"type\":\"ended\",\"gameId\":\"m1\",\"reason\":\"archived\",\"lastVersion\":30}").reason()).isEqualTo("archived");
-        assertThat(ServerMessage.parse("[1, 2]")).isNull();
-        assertThat(ServerMessage.parse("{\"type\":\"view\",\"view\":[]}")).isNull();
-        assertThat(ServerMessage.parse("{\"type\":")).isNull();
+        for (String unreadable : List.of("[1, 2]", "{\"type\":\"view\",\"view\":[]}", "{\"type\":\"view\",\"version\":3}", "{\"type\":",
+                "{\"type\":\"view\",\"view\":{\"yourHand\":[{\"suit\":\"HEARTS\",\"rank\":7},null]}}", "{\"version\":\"x\"}")) {
+            assertThatThrownBy(() -> ServerMessage.parse(unreadable)).as(unreadable).isInstanceOf(ServerMessage.UnreadableException.class);
+        }
     }
 }

@@ -4,8 +4,9 @@
 # 10,000 connections, first as fast as they go (peak), then paced at half of that peak. The driver
 # (ServerLoad) starts the server (LoadServer) as a child JVM of its own: one process cannot hold 10,000
 # client and 10,000 server sockets under a 20,000 file-descriptor limit. Sized for a 2-core machine: about
-# 6 minutes including the build. Every command it runs is printed first, exactly, and recorded at the top of
-# the Markdown file its output goes to.
+# 8 minutes including the build (each JVM touches its whole heap at start: about 15 s for the server here).
+# Every command it runs is printed first, exactly, and recorded at the top of the Markdown file its output
+# goes to.
 #
 #   statecraft-bench/run-load.sh           full run, into statecraft-bench/target/results/
 #   statecraft-bench/run-load.sh --smoke   tiny settings that only prove the drivers run,

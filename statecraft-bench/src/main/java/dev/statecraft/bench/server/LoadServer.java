@@ -98,11 +98,8 @@ public final class LoadServer {
             gcCount += Math.max(0, collector.getCollectionCount());
             gcMillis += Math.max(0, collector.getCollectionTime());
         }
-        long cpuNanos = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-        // Every thread's allocations, virtual threads' included (they are counted on their carriers), exited threads' too.
-        long allocatedBytes = ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getTotalThreadAllocatedBytes();
         return String.format(Locale.ROOT, "stats cpuNanos=%d gcCount=%d gcMillis=%d allocatedBytes=%d threads=%d heapUsed=%d %s",
-                cpuNanos, gcCount, gcMillis, allocatedBytes, ManagementFactory.getThreadMXBean().getThreadCount(),
+                ProcessCounters.cpuNanos(), gcCount, gcMillis, ProcessCounters.allocatedBytes(), ManagementFactory.getThreadMXBean().getThreadCount(),
                 Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory(), counts(engine, registry));
     }
 

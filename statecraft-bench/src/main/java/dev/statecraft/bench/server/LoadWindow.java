@@ -1,7 +1,6 @@
 package dev.statecraft.bench.server;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,8 +46,8 @@ final class LoadWindow {
         this.errors = run.errorCount();
         this.late = run.lateSends.sum();
         this.matches = run.matchesFinished.sum();
-        this.driverCpu = driverCpuNanos();
-        this.driverAllocated = driverAllocatedBytes();
+        this.driverCpu = ProcessCounters.cpuNanos();
+        this.driverAllocated = ProcessCounters.allocatedBytes();
     }
 
     /** Lets the run warm up for {@code warmup}, then measures it for {@code measured}. */
@@ -64,13 +63,13 @@ final class LoadWindow {
         long elapsed = System.nanoTime() - startNanos;
         Histogram latency = run.latencySinceLastCall();
         long commands = run.accepted.sum() - accepted;
-        double driverCores = (double) (driverCpuNanos() - driverCpu) / elapsed;
+        double driverCores = (double) (ProcessCounters.cpuNanos() - driverCpu) / elapsed;
         Map<String, String> end = server.stats();
         double serverCores = (double) (number(end, "cpuNanos") - number(serverStats, "cpuNanos")) / elapsed;
         long gcMillis = number(end, "gcMillis") - number(serverStats, "gcMillis");
         long gcCount = number(end, "gcCount") - number(serverStats, "gcCount");
         double serverAllocatedPerCommand = commands == 0 ? 0 : (double) (number(end, "allocatedBytes") - number(serverStats, "allocatedBytes")) / commands;
-        double driverAllocatedPerCommand = commands == 0 ? 0 : (double) (driverAllocatedBytes() - driverAllocated) / commands;
+        double driverAllocatedPerCommand = commands == 0 ? 0 : (double) (ProcessCounters.allocatedBytes() - driverAllocated) / commands;
         return new Result(mode, targetPerSecond, elapsed / 1e9, commands * 1e9 / elapsed, commands, latency,
                 run.errorCount() - errors, run.lateSends.sum() - late, run.matchesFinished.sum() - matches,
                 serverCores, driverCores, gcMillis * 1e6 / elapsed, gcCount, serverAllocatedPerCommand, driverAllocatedPerCommand,
@@ -94,15 +93,6 @@ final class LoadWindow {
         } catch (IOException e) {
             return "unknown";
         }
-    }
-
-    /** Every thread's allocations in the driver, as {@link LoadServer} counts the server's. */
-    private static long driverAllocatedBytes() {
-        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getTotalThreadAllocatedBytes();
-    }
-
-    private static long driverCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     static void sleep(Duration duration) {

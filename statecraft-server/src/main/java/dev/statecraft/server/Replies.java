@@ -82,7 +82,7 @@ final class Replies {
 
     @JsonPropertyOrder({"type", "ref", "gameId", "seat", "since"})
     private record JoinedMessage(@JsonInclude(Include.NON_EMPTY) String ref, String gameId, String seat,
-                          @JsonInclude(Include.NON_NULL) Long since) {
+                                 @JsonInclude(Include.NON_NULL) Long since) {
         @JsonProperty
         String type() {
             return "joined";
@@ -107,7 +107,7 @@ final class Replies {
 
     @JsonPropertyOrder({"type", "ref", "gameId", "commandId", "version", "code", "message"})
     private record RejectedMessage(@JsonInclude(Include.NON_EMPTY) String ref, String gameId, String commandId, long version, String code,
-                            String message) {
+                                   String message) {
         @JsonProperty
         String type() {
             return "rejected";

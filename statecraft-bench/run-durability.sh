@@ -22,6 +22,7 @@ case "${1:-}" in
     buffered=(--zones 1000 --threads 4 --warmup 5 --seconds 15)
     recovery=(--events 1000000 --repeats 3)
     layout=(--rounds 3 --seconds 2 --fsync-seconds 2)
+    footprint=(--games 2000)
     results=statecraft-bench/target/results
     ;;
   --smoke)
@@ -31,6 +32,7 @@ case "${1:-}" in
     buffered=(--zones 100 --threads 2 --warmup 0.5 --seconds 1)
     recovery=(--events 20000 --repeats 1)
     layout=(--rounds 1 --seconds 0.5 --fsync-seconds 0.5 --games 100 --history 10)
+    footprint=(--games 100)
     results=statecraft-bench/target/results-smoke
     ;;
   *)
@@ -55,7 +57,7 @@ drivers=dev.statecraft.bench.durability
 build_benchmarks_jar
 # run-benchmarks.sh writes to the same folder: replace only this script's files.
 mkdir -p "$results" "$data"
-rm -f "$results"/machine-durability.txt "$results"/{raw-fsync,durable-one-game,durable-many-games,buffered,recovery,layout-ceiling}.{md,log}
+rm -f "$results"/machine-durability.txt "$results"/{raw-fsync,durable-one-game,durable-many-games,buffered,recovery,layout-ceiling,journal-footprint}.{md,log}
 machine_facts "$data" | tee "$results/machine-durability.txt"
 
 # Raw fsync first: the disk's own rate, before SQLite has touched it.
@@ -66,6 +68,8 @@ run buffered "${java_cmd[@]}" "$drivers.BufferedLoad" "${buffered[@]}" --data "$
 run recovery "${java_cmd[@]}" "$drivers.RecoveryTime" "${recovery[@]}" --data "$data"
 # What the table layout allows at all: the store's tables against one append-only table, on bare SQLite.
 run layout-ceiling "${java_cmd[@]}" "$drivers.LayoutCeiling" "${layout[@]}" --data "$data"
+# What each append waiting in the store's event journal holds of the heap.
+run journal-footprint "${java_cmd[@]}" "$drivers.JournalFootprint" "${footprint[@]}" --data "$data"
 
 echo
-echo "Results are in $results/: machine-durability.txt, raw-fsync.md, durable-one-game.md, durable-many-games.md, buffered.md, recovery.md, layout-ceiling.md (logs in *.log)"
+echo "Results are in $results/: machine-durability.txt, raw-fsync.md, durable-one-game.md, durable-many-games.md, buffered.md, recovery.md, layout-ceiling.md, journal-footprint.md (logs in *.log)"

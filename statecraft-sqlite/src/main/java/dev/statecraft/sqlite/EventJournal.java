@@ -71,12 +71,12 @@ final class EventJournal {
      */
     record Tail(Tail before, Append newest, long oldestRow, int eventCount) {
         static Tail extend(Tail before, Append newest) {
-            return before == null ? new Tail(null, newest, newest.row(), newest.events().size())
-                    : new Tail(before, newest, before.oldestRow(), before.eventCount() + newest.events().size());
+            return before == null ? new Tail(null, newest, newest.row(), newest.eventCount())
+                    : new Tail(before, newest, before.oldestRow(), before.eventCount() + newest.eventCount());
         }
 
         long lastVersion() {
-            return newest.command().lastVersion();
+            return newest.lastVersion();
         }
 
         /** Oldest first. */
@@ -97,7 +97,7 @@ final class EventJournal {
 
         Optional<CommandRecord> command(String commandId) {
             for (Tail link = this; link != null; link = link.before()) {
-                if (link.newest().command().commandId().equals(commandId)) {
+                if (link.newest().commandId().equals(commandId)) {
                     return Optional.of(link.newest().command());
                 }
             }
@@ -105,8 +105,41 @@ final class EventJournal {
         }
     }
 
-    /** One append: the journal row that holds it (final once written), its command record, its events. */
-    record Append(long row, CommandRecord command, List<StoredEvent> events) {
+    /**
+     * One append: the journal row that holds it (final once written), its game and versions, and its bytes as that row
+     * holds them ({@link JournalRow#encodeAppend}). Its command id and events are read from those bytes when asked: so
+     * a waiting append is three objects on the heap (this, its bytes and its {@link Tail}), not some ten, and a young
+     * collection has that much less to copy while it waits ("What survives a young collection" in docs/BENCHMARKS.md).
+     */
+    record Append(long row, String gameId, long firstVersion, int eventCount, byte[] bytes) {
+        static Append of(long row, String gameId, String commandId, Instant recordedAt, long firstVersion, List<NewEvent> events) {
+            return new Append(row, gameId, firstVersion, events.size(), JournalRow.encodeAppend(gameId, commandId, Micros.of(recordedAt), firstVersion, events));
+        }
+
+        long lastVersion() {
+            return firstVersion + eventCount - 1;
+        }
+
+        String commandId() {
+            return JournalRow.commandId(bytes);
+        }
+
+        CommandRecord command() {
+            return new CommandRecord(gameId, commandId(), firstVersion, lastVersion());
+        }
+
+        /** Decoded anew at each call, each with its own payload. */
+        List<StoredEvent> events() {
+            return JournalRow.events(row, bytes);
+        }
+
+        long recordedAtMicros() {
+            return JournalRow.recordedAtMicros(bytes);
+        }
+
+        Append inRow(long row) {
+            return new Append(row, gameId, firstVersion, eventCount, bytes);
+        }
     }
 
     private record Key(String gameId, String commandId) {
@@ -164,7 +197,7 @@ final class EventJournal {
     /** For any thread: each game that has events waiting, with the instant (in microseconds) of its newest. */
     Map<String, Long> newestWaiting() {
         Map<String, Long> newest = new HashMap<>();
-        committed.forEach((gameId, tail) -> newest.put(gameId, tail.events().stream().mapToLong(e -> Micros.of(e.recordedAt())).max().orElseThrow()));
+        committed.forEach((gameId, tail) -> newest.put(gameId, tail.appends().stream().mapToLong(Append::recordedAtMicros).max().orElseThrow()));
         return newest;
     }
 
@@ -203,17 +236,9 @@ final class EventJournal {
      * them to the journal.
      */
     void append(String gameId, String commandId, Instant recordedAt, long firstVersion, List<NewEvent> events) {
-        Instant stored = Micros.toInstant(Micros.of(recordedAt)); // as a read of the tables gives it back
-        List<StoredEvent> rows = new ArrayList<>(events.size());
-        long version = firstVersion;
-        for (NewEvent event : events) {
-            byte[] payload = event.payload().clone(); // what is moved later is what the journal holds, whatever the caller does with its array
-            rows.add(new StoredEvent(gameId, version, event.type(), event.schemaVersion(), payload, stored, commandId));
-            version++;
-        }
-        CommandRecord record = new CommandRecord(gameId, commandId, firstVersion, version - 1);
-        staged.add(new Append(nextRow, record, List.copyOf(rows)));
-        stagedCommands.put(new Key(gameId, commandId), record);
+        Append append = Append.of(nextRow, gameId, commandId, recordedAt, firstVersion, events); // a copy of each payload, whatever the caller does with its array
+        staged.add(append);
+        stagedCommands.put(new Key(gameId, commandId), new CommandRecord(gameId, commandId, firstVersion, append.lastVersion()));
     }
 
     /**
@@ -225,37 +250,34 @@ final class EventJournal {
         long length = 0;
         int end = unwrittenFrom;
         while (end < staged.size()) {
-            long next = JournalRow.maxLength(staged.get(end));
+            long next = staged.get(end).bytes().length;
             if (end > unwrittenFrom && length + next > maxRowBytes) {
-                writeRow(session, end, length);
+                writeRow(session, end);
                 length = 0;
             }
             length += next;
             end++;
         }
         if (end > unwrittenFrom) {
-            writeRow(session, end, length);
+            writeRow(session, end);
         }
     }
 
-    /**
-     * Writes the staged appends from {@code unwrittenFrom} to {@code end}, {@code length} bytes at most, as one row,
-     * numbering them with it.
-     */
-    private void writeRow(SqlSession session, int end, long length) throws SQLException {
+    /** Writes the staged appends from {@code unwrittenFrom} to {@code end} as one row, numbering them with it. */
+    private void writeRow(SqlSession session, int end) throws SQLException {
         long row = nextRow;
         int events = 0;
         for (int i = unwrittenFrom; i < end; i++) {
             Append append = staged.get(i);
-            events += append.events().size();
+            events += append.eventCount();
             if (append.row() != row) { // staged with the number of the batch's first row
-                staged.set(i, new Append(row, append.command(), append.events()));
+                staged.set(i, append.inRow(row));
             }
         }
         nextRow += Math.max(1, events); // taken even if the insert fails
         PreparedStatement insert = session.prepared(INSERT_JOURNAL);
         insert.setLong(1, row);
-        insert.setBytes(2, JournalRow.encode(staged.subList(unwrittenFrom, end), length));
+        insert.setBytes(2, JournalRow.encode(staged.subList(unwrittenFrom, end)));
         insert.executeUpdate();
         insert.clearParameters(); // so that the statement, kept for the next batch, does not hold the row's bytes
         unwrittenFrom = end;
@@ -275,7 +297,7 @@ final class EventJournal {
     /** Forgets what the running batch appended and archived after {@code mark}: that write was rolled back to its savepoint. */
     void rollbackTo(Mark mark) {
         List<Append> undone = staged.subList(mark.staged(), staged.size());
-        undone.forEach(append -> stagedCommands.remove(new Key(append.command().gameId(), append.command().commandId())));
+        undone.forEach(append -> stagedCommands.remove(new Key(append.gameId(), append.commandId())));
         undone.clear();
         unwrittenFrom = Math.min(unwrittenFrom, staged.size());
         archived.subList(mark.archived(), archived.size()).clear();
@@ -294,11 +316,11 @@ final class EventJournal {
     void moveDue(SqlSession session) throws SQLException {
         Map<String, List<Append>> stagedByGame = new LinkedHashMap<>();
         for (Append append : staged) {
-            stagedByGame.computeIfAbsent(append.command().gameId(), id -> new ArrayList<>()).add(append);
+            stagedByGame.computeIfAbsent(append.gameId(), id -> new ArrayList<>()).add(append);
         }
         Set<String> due = new TreeSet<>(); // in key order, so that neighbouring games share pages
         stagedByGame.forEach((gameId, appends) -> {
-            if (waitingEvents(gameId) + appends.stream().mapToInt(a -> a.events().size()).sum() >= PER_GAME) {
+            if (waitingEvents(gameId) + appends.stream().mapToInt(Append::eventCount).sum() >= PER_GAME) {
                 due.add(gameId);
             }
         });
@@ -338,7 +360,7 @@ final class EventJournal {
             }
         }
         for (Append append : staged) {
-            String gameId = append.command().gameId();
+            String gameId = append.gameId();
             if (!moved.contains(gameId) && !archived.contains(gameId)) {
                 return append.row();
             }
@@ -348,19 +370,16 @@ final class EventJournal {
 
     /** Writes {@code append}'s events and its command record with the two statements (plain, or OR IGNORE). */
     static void insert(Append append, PreparedStatement insertEvent, PreparedStatement insertCommand) throws SQLException {
-        for (StoredEvent event : append.events()) {
+        List<StoredEvent> events = append.events();
+        for (StoredEvent event : events) {
             bindEvent(insertEvent, event);
             insertEvent.executeUpdate();
         }
-        bindCommand(insertCommand, append.command());
+        insertCommand.setString(1, append.gameId());
+        insertCommand.setString(2, events.getFirst().commandId());
+        insertCommand.setLong(3, append.firstVersion());
+        insertCommand.setLong(4, append.lastVersion());
         insertCommand.executeUpdate();
-    }
-
-    private static void bindCommand(PreparedStatement insert, CommandRecord command) throws SQLException {
-        insert.setString(1, command.gameId());
-        insert.setString(2, command.commandId());
-        insert.setLong(3, command.firstVersion());
-        insert.setLong(4, command.lastVersion());
     }
 
     private static void bindEvent(PreparedStatement insert, StoredEvent event) throws SQLException {
@@ -382,7 +401,7 @@ final class EventJournal {
         archived.forEach(this::forget);
         moved.forEach(this::forget);
         for (Append append : staged) {
-            String gameId = append.command().gameId();
+            String gameId = append.gameId();
             if (!moved.contains(gameId) && !archived.contains(gameId)) {
                 addToTail(append);
             }
@@ -391,15 +410,15 @@ final class EventJournal {
     }
 
     private void addStagedIdsToFilter() {
-        staged.forEach(append -> storedCommandIds.add(append.command().gameId(), append.command().commandId()));
+        stagedCommands.keySet().forEach(key -> storedCommandIds.add(key.gameId(), key.commandId()));
     }
 
     private void addToTail(Append append) {
-        String gameId = append.command().gameId();
+        String gameId = append.gameId();
         Tail tail = Tail.extend(committed.get(gameId), append);
         committed.put(gameId, tail);
         byOldestRow.computeIfAbsent(tail.oldestRow(), row -> new HashSet<>()).add(gameId);
-        waitingEvents += append.events().size();
+        waitingEvents += append.eventCount();
     }
 
     private void forget(String gameId) {

@@ -48,7 +48,7 @@ final class JournalRecovery {
                 ResultSet rs = rows.executeQuery()) {
             while (rs.next()) {
                 for (EventJournal.Append append : JournalRow.decode(rs.getLong(1), rs.getBytes(2))) {
-                    String gameId = append.command().gameId();
+                    String gameId = append.gameId();
                     if (archivedGames.computeIfAbsent(gameId, id -> isArchived(isArchived, id))) {
                         continue;
                     }

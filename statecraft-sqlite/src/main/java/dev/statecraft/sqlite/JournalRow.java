@@ -1,6 +1,6 @@
 package dev.statecraft.sqlite;
 
-import dev.statecraft.store.CommandRecord;
+import dev.statecraft.store.NewEvent;
 import dev.statecraft.store.StoreException;
 import dev.statecraft.store.StoredEvent;
 import java.nio.BufferUnderflowException;
@@ -16,7 +16,8 @@ import java.util.zip.CRC32C;
 
 /**
  * The bytes of one {@code event_journal} row: the appends of one batch, or of one write (decision record 0011, "One
- * journal row a batch"). Big-endian throughout:
+ * journal row a batch"); and the bytes of each append, which is how the journal holds it in memory too. Big-endian
+ * throughout:
  *
  * <pre>
  * row     = format:byte(1) count:int append* crc32c:int   (the checksum of every byte before it)
@@ -38,49 +39,54 @@ final class JournalRow {
     /** The bytes of a row besides its appends: format, count, checksum. */
     static final int FRAME_LENGTH = 1 + Integer.BYTES + Integer.BYTES;
 
-    static byte[] encode(List<EventJournal.Append> appends) {
-        return encode(appends, appends.stream().mapToLong(JournalRow::maxLength).sum());
+    /** The bytes of one append: what a row holds of it. */
+    static byte[] encodeAppend(String gameId, String commandId, long recordedAtMicros, long firstVersion, List<NewEvent> events) {
+        byte[] game = gameId.getBytes(StandardCharsets.UTF_8);
+        byte[] command = commandId.getBytes(StandardCharsets.UTF_8);
+        byte[][] types = new byte[events.size()][];
+        long length = Integer.BYTES + game.length + Integer.BYTES + command.length + 2L * Long.BYTES + Integer.BYTES;
+        for (int i = 0; i < types.length; i++) {
+            NewEvent event = events.get(i);
+            types[i] = event.type().getBytes(StandardCharsets.UTF_8);
+            length += Integer.BYTES + types[i].length + Integer.BYTES + Integer.BYTES + event.payload().length;
+        }
+        if (length > Integer.MAX_VALUE - 8) {
+            throw new StoreException("game " + gameId + ": an append of " + events.size() + " events would take " + length + " bytes, more than an array holds");
+        }
+        ByteBuffer out = ByteBuffer.allocate((int) length);
+        putBytes(out, game);
+        putBytes(out, command);
+        out.putLong(recordedAtMicros);
+        out.putLong(firstVersion);
+        out.putInt(events.size());
+        for (int i = 0; i < types.length; i++) {
+            putBytes(out, types[i]);
+            out.putInt(events.get(i).schemaVersion());
+            putBytes(out, events.get(i).payload());
+        }
+        return out.array();
     }
 
-    /** {@code appendsLength}: the sum of {@link #maxLength} over {@code appends}, which the caller measured already. */
-    static byte[] encode(List<EventJournal.Append> appends, long appendsLength) {
-        long length = FRAME_LENGTH + appendsLength;
+    /** The row of {@code appends}, their bytes one after another, framed. */
+    static byte[] encode(List<EventJournal.Append> appends) {
+        long length = FRAME_LENGTH + appends.stream().mapToLong(append -> append.bytes().length).sum();
         if (length > Integer.MAX_VALUE - 8) {
             throw new StoreException("a journal row of " + appends.size() + " appends would take " + length + " bytes, more than an array holds");
         }
         ByteBuffer out = ByteBuffer.allocate((int) length);
         out.put(FORMAT);
         out.putInt(appends.size());
-        for (EventJournal.Append append : appends) {
-            CommandRecord command = append.command();
-            List<StoredEvent> events = append.events();
-            putString(out, command.gameId());
-            putString(out, command.commandId());
-            out.putLong(events.isEmpty() ? 0 : Micros.of(events.getFirst().recordedAt()));
-            out.putLong(command.firstVersion());
-            out.putInt(events.size());
-            for (StoredEvent event : events) {
-                putString(out, event.type());
-                out.putInt(event.schemaVersion());
-                putBytes(out, event.payload());
-            }
-        }
+        appends.forEach(append -> out.put(append.bytes()));
         CRC32C crc = new CRC32C();
         crc.update(out.array(), 0, out.position());
         out.putInt((int) crc.getValue());
-        return Arrays.copyOf(out.array(), out.position());
+        return out.array();
     }
 
-    /** At least the bytes {@code append} takes in a row: a character takes at most 3 bytes of UTF-8 (a pair of surrogates, 4 for 2). */
-    static long maxLength(EventJournal.Append append) {
-        long length = 2L * Integer.BYTES + 3L * (append.command().gameId().length() + append.command().commandId().length()) + 2L * Long.BYTES + Integer.BYTES;
-        for (StoredEvent event : append.events()) {
-            length += Integer.BYTES + 3L * event.type().length() + Integer.BYTES + Integer.BYTES + event.payload().length;
-        }
-        return length;
-    }
-
-    /** The appends of the row numbered {@code row}, as {@link #encode} wrote them; a row it cannot read fails naming it. */
+    /**
+     * The appends of the row numbered {@code row}, as {@link #encode} wrote them, each checked whole; a row it cannot
+     * read fails naming it.
+     */
     static List<EventJournal.Append> decode(long row, byte[] bytes) {
         try {
             checkCrc(row, bytes); // first: a damaged format byte is damage, not a format of a later version
@@ -93,20 +99,10 @@ final class JournalRow {
             int count = atLeastOne(row, in.getInt(), "appends");
             List<EventJournal.Append> appends = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                String gameId = string(in, utf8);
-                String commandId = string(in, utf8);
-                Instant recordedAt = Micros.toInstant(in.getLong());
-                long firstVersion = in.getLong();
-                int eventCount = atLeastOne(row, in.getInt(), "events");
-                if (firstVersion < 1 || firstVersion > Long.MAX_VALUE - eventCount) {
-                    throw damaged(row, "first version " + firstVersion);
-                }
-                List<StoredEvent> events = new ArrayList<>();
-                for (int e = 0; e < eventCount; e++) {
-                    events.add(new StoredEvent(gameId, firstVersion + e, string(in, utf8), in.getInt(), bytes(in), recordedAt, commandId));
-                }
-                appends.add(new EventJournal.Append(row, new CommandRecord(gameId, commandId, firstVersion, firstVersion + eventCount - 1),
-                        List.copyOf(events)));
+                int start = in.position();
+                List<StoredEvent> events = readAppend(row, in, utf8);
+                StoredEvent first = events.getFirst();
+                appends.add(new EventJournal.Append(row, first.gameId(), first.version(), events.size(), Arrays.copyOfRange(bytes, start, in.position())));
             }
             if (in.hasRemaining()) {
                 throw damaged(row, in.remaining() + " bytes after its last append");
@@ -115,6 +111,47 @@ final class JournalRow {
         } catch (BufferUnderflowException | IllegalArgumentException | CharacterCodingException e) {
             throw damaged(row, "cut short or damaged (" + e + ")");
         }
+    }
+
+    /** The events of an append's bytes, which {@link #decode} checked or {@link #encodeAppend} wrote. */
+    static List<StoredEvent> events(long row, byte[] append) {
+        try {
+            return readAppend(row, ByteBuffer.wrap(append), null);
+        } catch (BufferUnderflowException | IllegalArgumentException | CharacterCodingException e) {
+            throw damaged(row, "an append cut short or damaged (" + e + ")"); // a bug: these bytes were read whole before
+        }
+    }
+
+    /** The command id of an append's bytes. */
+    static String commandId(byte[] append) {
+        ByteBuffer in = ByteBuffer.wrap(append);
+        skipBytes(in); // the game id
+        int length = in.getInt();
+        return new String(append, in.position(), length, StandardCharsets.UTF_8);
+    }
+
+    /** The instant, in microseconds, of an append's bytes. */
+    static long recordedAtMicros(byte[] append) {
+        ByteBuffer in = ByteBuffer.wrap(append);
+        skipBytes(in); // the game id
+        skipBytes(in); // the command id
+        return in.getLong();
+    }
+
+    private static List<StoredEvent> readAppend(long row, ByteBuffer in, CharsetDecoder utf8) throws CharacterCodingException {
+        String gameId = string(in, utf8);
+        String commandId = string(in, utf8);
+        Instant recordedAt = Micros.toInstant(in.getLong());
+        long firstVersion = in.getLong();
+        int eventCount = atLeastOne(row, in.getInt(), "events");
+        if (firstVersion < 1 || firstVersion > Long.MAX_VALUE - eventCount) {
+            throw damaged(row, "first version " + firstVersion);
+        }
+        List<StoredEvent> events = new ArrayList<>(eventCount);
+        for (int e = 0; e < eventCount; e++) {
+            events.add(new StoredEvent(gameId, firstVersion + e, string(in, utf8), in.getInt(), bytes(in), recordedAt, commandId));
+        }
+        return events;
     }
 
     private static void checkCrc(long row, byte[] bytes) {
@@ -140,26 +177,38 @@ final class JournalRow {
         return new StoreException("event_journal row " + row + ": " + why);
     }
 
-    private static void putString(ByteBuffer out, String value) {
-        putBytes(out, value.getBytes(StandardCharsets.UTF_8));
-    }
-
     private static void putBytes(ByteBuffer out, byte[] value) {
         out.putInt(value.length);
         out.put(value);
     }
 
+    /**
+     * A string of {@code in}, a wrapped array: checked by {@code utf8} (bytes read from the file), or, if null, decoded
+     * as they were written (bytes this process encoded).
+     */
     private static String string(ByteBuffer in, CharsetDecoder utf8) throws CharacterCodingException {
-        return utf8.decode(ByteBuffer.wrap(bytes(in))).toString();
+        int length = length(in);
+        int start = in.position();
+        in.position(start + length);
+        return utf8 != null ? utf8.decode(in.slice(start, length)).toString() : new String(in.array(), start, length, StandardCharsets.UTF_8);
     }
 
     private static byte[] bytes(ByteBuffer in) {
+        byte[] bytes = new byte[length(in)];
+        in.get(bytes);
+        return bytes;
+    }
+
+    private static int length(ByteBuffer in) {
         int length = in.getInt();
         if (length < 0 || length > in.remaining()) {
             throw new IllegalArgumentException("a length of " + length + " with " + in.remaining() + " bytes left");
         }
-        byte[] bytes = new byte[length];
-        in.get(bytes);
-        return bytes;
+        return length;
+    }
+
+    private static void skipBytes(ByteBuffer in) {
+        int length = in.getInt();
+        in.position(in.position() + length);
     }
 }

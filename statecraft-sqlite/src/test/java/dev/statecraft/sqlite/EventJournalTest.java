@@ -245,7 +245,7 @@ class EventJournalTest {
             try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + file()); Statement s = sql.createStatement();
                     ResultSet rs = s.executeQuery("SELECT seq, appends FROM event_journal")) {
                 rs.next();
-                assertThat(JournalRow.decode(rs.getLong(1), rs.getBytes(2))).extracting(append -> append.command().gameId())
+                assertThat(JournalRow.decode(rs.getLong(1), rs.getBytes(2))).extracting(EventJournal.Append::gameId)
                         .isEqualTo(batch.stream().map(AppendRequest::gameId).toList());
             }
 
@@ -275,7 +275,7 @@ class EventJournalTest {
                     ResultSet rs = s.executeQuery("SELECT seq, appends FROM event_journal ORDER BY seq")) {
                 while (rs.next()) {
                     rowNumbers.add(rs.getLong(1));
-                    List<String> games = JournalRow.decode(rs.getLong(1), rs.getBytes(2)).stream().map(append -> append.command().gameId()).toList();
+                    List<String> games = JournalRow.decode(rs.getLong(1), rs.getBytes(2)).stream().map(EventJournal.Append::gameId).toList();
                     if (!games.equals(List.of("g-4"))) {
                         assertThat(rs.getBytes(2).length).as("row %d", rs.getLong(1)).isLessThanOrEqualTo(JournalRow.FRAME_LENGTH + maxRowBytes);
                     }
@@ -368,11 +368,8 @@ class EventJournalTest {
 
     /** An append of one event per type, as the journal holds it in row {@code row}, recorded at the epoch. */
     private static EventJournal.Append journaled(long row, String gameId, String commandId, long firstVersion, String... types) {
-        List<StoredEvent> events = new ArrayList<>();
-        for (String type : types) {
-            events.add(new StoredEvent(gameId, firstVersion + events.size(), type, 1, "{}".getBytes(), Instant.EPOCH, commandId));
-        }
-        return new EventJournal.Append(row, new CommandRecord(gameId, commandId, firstVersion, firstVersion + types.length - 1), events);
+        List<NewEvent> events = Arrays.stream(types).map(type -> new NewEvent(type, 1, "{}".getBytes())).toList();
+        return EventJournal.Append.of(row, gameId, commandId, Instant.EPOCH, firstVersion, events);
     }
 
     /** The file at an older schema, as an earlier version of Statecraft left it. */

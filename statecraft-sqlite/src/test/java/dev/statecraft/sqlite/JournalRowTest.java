@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.statecraft.store.CommandRecord;
+import dev.statecraft.store.NewEvent;
 import dev.statecraft.store.StoreException;
 import dev.statecraft.store.StoredEvent;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -28,26 +29,32 @@ class JournalRowTest {
                 append(5, "zone ☃ 北", "ид-2", 1, event("Entered", 1, large)),
                 append(5, "g-1", "c-2", 5, event("Moved", 2, "{}".getBytes())));
 
-        List<EventJournal.Append> read = JournalRow.decode(5, JournalRow.encode(appends));
+        byte[] row = JournalRow.encode(appends);
+        List<EventJournal.Append> read = JournalRow.decode(5, row);
 
+        assertThat(row).hasSize(JournalRow.FRAME_LENGTH + appends.stream().mapToInt(append -> append.bytes().length).sum());
         assertThat(read).hasSize(3);
         for (int i = 0; i < appends.size(); i++) {
             assertThat(read.get(i).row()).isEqualTo(5);
+            assertThat(read.get(i).bytes()).isEqualTo(appends.get(i).bytes());
             assertThat(read.get(i).command()).isEqualTo(appends.get(i).command());
             assertThat(read.get(i).events()).usingRecursiveFieldByFieldElementComparator().isEqualTo(appends.get(i).events());
         }
     }
 
     @Test
-    void the_length_allowed_for_an_append_is_never_less_than_it_takes_and_equal_for_characters_of_three_bytes() {
-        EventJournal.Append threeBytes = append(1, "北京", "☃☃", 1, event("移動", 1, new byte[10]));
-        EventJournal.Append pairs = append(1, "g-\uD83D\uDE00", "\uD83D\uDE00", 1, event("Moved", 1, new byte[10]));
-        EventJournal.Append ascii = append(1, "g-1", "c-1", 1, event("Moved", 1, new byte[10]));
+    void an_append_held_as_its_bytes_gives_back_its_command_instant_and_events() {
+        byte[] payload = "{\"card\":\"7♠\"}".getBytes(StandardCharsets.UTF_8);
+        EventJournal.Append append = append(4, "zone ☃ 北", "ид-\uD83D\uDE00", 7, event("移動", 3, payload), event("Hit", 1, new byte[0]));
 
-        // Only the ASCII ids' and types' characters here take less than three bytes: none at all for the first append.
-        assertThat((long) JournalRow.encode(List.of(threeBytes)).length - JournalRow.FRAME_LENGTH).isEqualTo(JournalRow.maxLength(threeBytes));
-        assertThat((long) JournalRow.encode(List.of(pairs)).length - JournalRow.FRAME_LENGTH).isLessThanOrEqualTo(JournalRow.maxLength(pairs));
-        assertThat((long) JournalRow.encode(List.of(ascii)).length - JournalRow.FRAME_LENGTH).isLessThanOrEqualTo(JournalRow.maxLength(ascii));
+        assertThat(append.lastVersion()).isEqualTo(8);
+        assertThat(append.commandId()).isEqualTo("ид-\uD83D\uDE00");
+        assertThat(append.command()).isEqualTo(new CommandRecord("zone ☃ 北", "ид-\uD83D\uDE00", 7, 8));
+        assertThat(append.recordedAtMicros()).isEqualTo(Micros.of(AT));
+        assertThat(append.events()).usingRecursiveFieldByFieldElementComparator().containsExactly(
+                new StoredEvent("zone ☃ 北", 7, "移動", 3, payload, AT, "ид-\uD83D\uDE00"),
+                new StoredEvent("zone ☃ 北", 8, "Hit", 1, new byte[0], AT, "ид-\uD83D\uDE00"));
+        assertThat(append.events().getFirst().payload()).as("a copy, not the caller's array").isNotSameAs(payload);
     }
 
     @Test
@@ -106,18 +113,11 @@ class JournalRowTest {
         return ByteBuffer.allocate(body.length + Integer.BYTES).put(body).putInt((int) crc.getValue()).array();
     }
 
-    private record Event(String type, int schemaVersion, byte[] payload) {
+    private static NewEvent event(String type, int schemaVersion, byte[] payload) {
+        return new NewEvent(type, schemaVersion, payload);
     }
 
-    private static Event event(String type, int schemaVersion, byte[] payload) {
-        return new Event(type, schemaVersion, payload);
-    }
-
-    private static EventJournal.Append append(long row, String gameId, String commandId, long firstVersion, Event... events) {
-        List<StoredEvent> stored = new ArrayList<>();
-        for (Event e : events) {
-            stored.add(new StoredEvent(gameId, firstVersion + stored.size(), e.type(), e.schemaVersion(), e.payload(), AT, commandId));
-        }
-        return new EventJournal.Append(row, new CommandRecord(gameId, commandId, firstVersion, firstVersion + events.length - 1), stored);
+    private static EventJournal.Append append(long row, String gameId, String commandId, long firstVersion, NewEvent... events) {
+        return EventJournal.Append.of(row, gameId, commandId, AT, firstVersion, List.of(events));
     }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmark jar and measures the durability figures of docs/BENCHMARKS.md ("Durability (SQLite)")
 # on this machine, against real SQLite files in one data folder, so every figure comes from the same disk.
-# Sized for a 2-core machine: about 6 minutes including the build (writing the 1,000,000-event zone takes
+# Sized for a 2-core machine: about 7 minutes including the build (writing the 1,000,000-event zone takes
 # about a minute of it). Run it on a quiet machine; every command it runs is printed first, exactly, and
 # recorded at the top of the Markdown file its output goes to.
 #

@@ -108,8 +108,9 @@ final class EventJournal {
     /**
      * One append: the journal row that holds it (final once written), its game and versions, and its bytes as that row
      * holds them ({@link JournalRow#encodeAppend}). Its command id and events are read from those bytes when asked: so
-     * a waiting append is three objects on the heap (this, its bytes and its {@link Tail}), not some ten, and a young
-     * collection has that much less to copy while it waits ("What survives a young collection" in docs/BENCHMARKS.md).
+     * a waiting append is three objects on the heap (this, its bytes and its {@link Tail}), not nine, and a young
+     * collection has that much less to copy while it waits ("Waiting appends held as their bytes" in docs/BENCHMARKS.md).
+     * Being a record with an array, it is equal only to itself: compare {@link #command} and {@link #events} instead.
      */
     record Append(long row, String gameId, long firstVersion, int eventCount, byte[] bytes) {
         static Append of(long row, String gameId, String commandId, Instant recordedAt, long firstVersion, List<NewEvent> events) {
@@ -409,6 +410,7 @@ final class EventJournal {
         clearBatch();
     }
 
+    /** The keys of {@code stagedCommands} are the staged appends': a batch never stages a command id twice (SqliteEventLog#append). */
     private void addStagedIdsToFilter() {
         stagedCommands.keySet().forEach(key -> storedCommandIds.add(key.gameId(), key.commandId()));
     }
@@ -476,6 +478,12 @@ final class EventJournal {
             return List.of();
         }
         long last = stored.isEmpty() ? 0 : stored.getLast().version();
-        return tail.events().stream().filter(event -> event.version() > last).toList();
+        List<StoredEvent> newer = new ArrayList<>();
+        for (Append append : tail.appends()) {
+            if (append.lastVersion() > last) { // only these are decoded
+                append.events().stream().filter(event -> event.version() > last).forEach(newer::add);
+            }
+        }
+        return newer;
     }
 }

@@ -122,7 +122,7 @@ final class JournalRow {
         }
     }
 
-    /** The command id of an append's bytes. */
+    /** Reads only the header of {@code append}, as it does not check it: for bytes {@link #encodeAppend} wrote. */
     static String commandId(byte[] append) {
         ByteBuffer in = ByteBuffer.wrap(append);
         skipBytes(in); // the game id
@@ -130,7 +130,7 @@ final class JournalRow {
         return new String(append, in.position(), length, StandardCharsets.UTF_8);
     }
 
-    /** The instant, in microseconds, of an append's bytes. */
+    /** As {@link #commandId}. */
     static long recordedAtMicros(byte[] append) {
         ByteBuffer in = ByteBuffer.wrap(append);
         skipBytes(in); // the game id

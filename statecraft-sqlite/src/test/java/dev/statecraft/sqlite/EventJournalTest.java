@@ -79,6 +79,17 @@ class EventJournalTest {
         }
     }
 
+    @Test
+    void the_journal_keeps_its_own_copy_of_a_payload_whatever_the_caller_does_with_its_array_later() throws SQLException {
+        byte[] payload = "{\"card\":7}".getBytes();
+        try (SqliteStore store = SqliteStore.open(file())) {
+            store.events().append(new AppendRequest("g-1", 0, "c-0", Instant.EPOCH, List.of(new NewEvent("Tick", 1, payload))));
+            Arrays.fill(payload, (byte) '?');
+            assertThat(store.events().read("g-1", 1, 1).getFirst().payload()).as("while it waits").asString().isEqualTo("{\"card\":7}");
+        }
+        assertThat(count("SELECT COUNT(*) FROM events WHERE payload = CAST('{\"card\":7}' AS BLOB)")).as("once the close moved it").isEqualTo(1);
+    }
+
     /** g-1 holds {@code versions} events, event i recorded at second i - 1, whether they wait, have moved, or some of each. */
     private static void assertReadsOfG1(SqliteStore store, int versions) {
         assertThat(versions(store.events().read("g-1", 1, LAST))).isEqualTo(range(1, versions));

@@ -24,22 +24,43 @@ class JournalRowTest {
     void appends_of_several_games_read_back_as_they_were_written() {
         byte[] large = new byte[100_000];
         new Random(7).nextBytes(large);
+        byte[] moved = "{\"x\":1}".getBytes();
+        byte[] empty = new byte[0];
+        byte[] braces = "{}".getBytes();
         List<EventJournal.Append> appends = List.of(
-                append(5, "g-1", "c-1", 3, event("Moved", 2, "{\"x\":1}".getBytes()), event("Hit", 1, new byte[0])),
+                append(5, "g-1", "c-1", 3, event("Moved", 2, moved), event("Hit", 1, empty)),
                 append(5, "zone ☃ 北", "ид-2", 1, event("Entered", 1, large)),
-                append(5, "g-1", "c-2", 5, event("Moved", 2, "{}".getBytes())));
+                append(5, "g-1", "c-2", 5, event("Moved", 2, braces)));
 
         byte[] row = JournalRow.encode(appends);
         List<EventJournal.Append> read = JournalRow.decode(5, row);
 
         assertThat(row).hasSize(JournalRow.FRAME_LENGTH + appends.stream().mapToInt(append -> append.bytes().length).sum());
-        assertThat(read).hasSize(3);
-        for (int i = 0; i < appends.size(); i++) {
-            assertThat(read.get(i).row()).isEqualTo(5);
-            assertThat(read.get(i).bytes()).isEqualTo(appends.get(i).bytes());
-            assertThat(read.get(i).command()).isEqualTo(appends.get(i).command());
-            assertThat(read.get(i).events()).usingRecursiveFieldByFieldElementComparator().isEqualTo(appends.get(i).events());
-        }
+        assertThat(read).extracting(EventJournal.Append::row).containsOnly(5L);
+        assertThat(read).extracting(EventJournal.Append::command).containsExactly(new CommandRecord("g-1", "c-1", 3, 4),
+                new CommandRecord("zone ☃ 北", "ид-2", 1, 1), new CommandRecord("g-1", "c-2", 5, 5));
+        assertThat(read.stream().flatMap(append -> append.events().stream()).toList()).usingRecursiveFieldByFieldElementComparator().containsExactly(
+                new StoredEvent("g-1", 3, "Moved", 2, moved, AT, "c-1"),
+                new StoredEvent("g-1", 4, "Hit", 1, empty, AT, "c-1"),
+                new StoredEvent("zone ☃ 北", 1, "Entered", 1, large, AT, "ид-2"),
+                new StoredEvent("g-1", 5, "Moved", 2, braces, AT, "c-2"));
+    }
+
+    @Test
+    void a_row_is_written_byte_for_byte_as_the_format_says() {
+        byte[] row = JournalRow.encode(List.of(append(9, "g", "ид", 3, event("Hit", 2, new byte[] {7, 8}))));
+
+        ByteBuffer expected = ByteBuffer.allocate(row.length);
+        expected.put((byte) 1).putInt(1); // format, one append
+        expected.putInt(1).put((byte) 'g'); // the game id
+        expected.putInt(4).put(new byte[] {(byte) 0xd0, (byte) 0xb8, (byte) 0xd0, (byte) 0xb4}); // the command id in UTF-8
+        expected.putLong(Micros.of(AT)).putLong(3).putInt(1); // instant, first version, one event
+        expected.putInt(3).put("Hit".getBytes(StandardCharsets.US_ASCII)).putInt(2).putInt(2).put(new byte[] {7, 8});
+        CRC32C crc = new CRC32C();
+        crc.update(expected.array(), 0, expected.position());
+        expected.putInt((int) crc.getValue());
+        assertThat(expected.hasRemaining()).isFalse();
+        assertThat(row).isEqualTo(expected.array());
     }
 
     @Test
@@ -54,7 +75,6 @@ class JournalRowTest {
         assertThat(append.events()).usingRecursiveFieldByFieldElementComparator().containsExactly(
                 new StoredEvent("zone ☃ 北", 7, "移動", 3, payload, AT, "ид-\uD83D\uDE00"),
                 new StoredEvent("zone ☃ 北", 8, "Hit", 1, new byte[0], AT, "ид-\uD83D\uDE00"));
-        assertThat(append.events().getFirst().payload()).as("a copy, not the caller's array").isNotSameAs(payload);
     }
 
     @Test

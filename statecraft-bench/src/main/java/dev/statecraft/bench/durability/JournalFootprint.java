@@ -5,6 +5,11 @@ import dev.statecraft.sqlite.SqliteStore;
 import dev.statecraft.store.AppendRequest;
 import dev.statecraft.store.NewEvent;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +27,13 @@ import java.util.concurrent.CompletableFuture;
  * <p>Appends one event per command to each of N games, {@value #FEW} per game and then up to {@value #MANY}, both
  * below 64 so that nothing moves, and reads the live heap at each point ({@link HeapGauge}): the difference divided by
  * the appends between them is what one waiting append holds, the per-game costs (the game's versions, its entry in
- * the journal's maps) falling out. For comparison, in the same run: what each append takes in a journal row, the
- * least any representation in memory could hold.
+ * the journal's maps) falling out. After each point it checks that the {@code events} table is still empty, that is,
+ * that nothing moved (a game also moves once its oldest append is 131,072 events behind the newest, so
+ * {@code --games} must stay below about 3,200). For comparison, in the same run: what the append itself takes in a
+ * journal row.
  *
- * <p>Usage: {@code java -cp benchmarks.jar dev.statecraft.bench.durability.JournalFootprint [--games N] [--data DIR] [--keep]}.
+ * <p>Usage: {@code java -cp benchmarks.jar dev.statecraft.bench.durability.JournalFootprint [--games 2000]
+ * [--data folder] [--keep]}.
  */
 public final class JournalFootprint {
     static final int FEW = 8;
@@ -49,8 +57,10 @@ public final class JournalFootprint {
                 gameIds.add(String.format(Locale.ROOT, "match-%06d", g));
             }
             appendUpTo(store, gameIds, 0, FEW);
+            requireNothingMoved(folder);
             long few = gauge.liveBytes();
             appendUpTo(store, gameIds, FEW, MANY);
+            requireNothingMoved(folder);
             long many = gauge.liveBytes();
             long appends = (long) games * (MANY - FEW);
             double perAppend = (double) (many - few) / appends;
@@ -59,7 +69,7 @@ public final class JournalFootprint {
             System.out.printf(Locale.ROOT, "| ---: | ---: | ---: | ---: | ---: |%n");
             System.out.printf(Locale.ROOT, "| %,d | %d then %d | %.1f then %.1f | %.0f | %d |%n", games, FEW, MANY, few / 1048576.0, many / 1048576.0, perAppend, rowBytes);
             if (gauge.unsettledReadings() > 0) {
-                System.out.printf("%d heap readings did not settle (see the log)%n", gauge.unsettledReadings());
+                System.out.printf(Locale.ROOT, "%d heap readings did not settle (see the log)%n", gauge.unsettledReadings());
             }
         }
     }
@@ -78,7 +88,23 @@ public final class JournalFootprint {
 
     /** An append's bytes in a row (JournalRow's format): game id, command id, instant, first version, count; per event its type, schema version, payload. */
     private static int rowBytes(String gameId, String commandId) {
-        int ids = Integer.BYTES + gameId.length() + Integer.BYTES + commandId.length() + 2 * Long.BYTES + Integer.BYTES;
-        return ids + Integer.BYTES + TYPE.length() + Integer.BYTES + Integer.BYTES + PAYLOAD.length;
+        int ids = Integer.BYTES + utf8Length(gameId) + Integer.BYTES + utf8Length(commandId) + 2 * Long.BYTES + Integer.BYTES;
+        return ids + Integer.BYTES + utf8Length(TYPE) + Integer.BYTES + Integer.BYTES + PAYLOAD.length;
+    }
+
+    private static int utf8Length(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** Fails if any event reached the {@code events} table: the heap readings would then miss what moved. */
+    private static void requireNothingMoved(ScratchFolder folder) throws SQLException {
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + folder.storeFile());
+                Statement statement = sql.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM events")) {
+            rs.next();
+            if (rs.getLong(1) != 0) {
+                throw new IllegalStateException(rs.getLong(1) + " events moved to the events table; run with fewer games (--games)");
+            }
+        }
     }
 }

@@ -5,20 +5,21 @@ import java.util.List;
 
 /**
  * Which (game, command id) pairs may have been stored, in the {@code commands} table or in the event journal, so that an
- * append looks a new id up (in the journal's tails, then in the table) only when it might be there (decision record
- * 0011): a Bloom filter, never wrong when it says "not there", now and then wrong when it says "maybe" (about 1 % of new
+ * append, or a reader's {@code findCommand} (a buffered command's check, decision record 0006), looks a new id up (in the
+ * journal's tails, then in the table) only when it might be there (decision record 0011): a Bloom filter, never wrong when it says "not there", now and then wrong when it says "maybe" (about 1 % of new
  * ids, which are then looked up as before).
  *
  * <p>Read from the table on a thread of its own once the store has opened ({@link CommandIdFilterLoader}): until that
  * read is complete it is {@link State#LOADING} and says "maybe" to every id, so opening does not wait for it. Every
- * append's id is added when its batch commits, from the store's opening on, before any later append can look for it.
+ * append's id is added when the writer stages it, from the store's opening on, before its batch commits and so before
+ * any reader or later append can find it stored; a batch rolled back leaves its ids here, each a "maybe" too many.
  * Records leave the table only when a game is archived, and stay here: a "maybe" costs only a lookup. It grows by
  * adding a filter twice the size of the last when the last is full, so it never needs the table
  * again; each full filter adds its own 0.8 % of "maybe", so about 1 % below 3,000,000 ids and 4 % near the end. Past
  * {@link #MAX_IDS} ids in all, or should memory for a new filter run out, it switches itself off and every id is looked
  * up, so its memory (filters of 2^20 to 2^25 ids at 10 bits an id, about 83 MB at most) stays bounded; the read of a
- * table past {@link #MAX_IDS} stops there. Used by the thread running the writer's batch and by its loader: the state
- * is read without a lock, the bits only under the filter's own.
+ * table past {@link #MAX_IDS} stops there. Written by the thread running the writer's batch and by its loader, read by
+ * any thread: the state is read without a lock, the bits only under the filter's own.
  */
 final class CommandIdFilter {
     /** Ids the filter holds at most; beyond, every new id is looked up in the table. */

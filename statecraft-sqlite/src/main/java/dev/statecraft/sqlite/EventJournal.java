@@ -214,8 +214,9 @@ final class EventJournal {
     }
 
     /**
-     * For the writer: false if {@code commandId} of {@code gameId} is certainly neither in {@code commands} nor in a committed
-     * tail, so need be looked up in neither.
+     * For any thread: false if {@code commandId} of {@code gameId} is certainly neither in {@code commands} nor in a
+     * committed tail, so need be looked up in neither. An id joins the filter when its append is staged, before the batch
+     * that holds it commits, so no reader can find it stored and then be told it is not.
      */
     boolean mayBeStored(String gameId, String commandId) {
         return storedCommandIds.mayContain(gameId, commandId);
@@ -238,6 +239,7 @@ final class EventJournal {
      */
     void append(String gameId, String commandId, Instant recordedAt, long firstVersion, List<NewEvent> events) {
         Append append = Append.of(nextRow, gameId, commandId, recordedAt, firstVersion, events); // a copy of each payload, whatever the caller does with its array
+        storedCommandIds.add(gameId, commandId); // before it can be seen committed; should the batch roll back, a "maybe" too many
         staged.add(append);
         stagedCommands.put(new Key(gameId, commandId), new CommandRecord(gameId, commandId, firstVersion, append.lastVersion()));
     }
@@ -393,12 +395,8 @@ final class EventJournal {
         insert.setString(7, event.commandId());
     }
 
-    /**
-     * The running batch committed: its command ids join the filter (wherever their rows are now), the games it moved or
-     * archived wait no more, and what it appended to the others waits.
-     */
+    /** The running batch committed: the games it moved or archived wait no more, and what it appended to the others waits. */
     void commit() {
-        addStagedIdsToFilter();
         archived.forEach(this::forget);
         moved.forEach(this::forget);
         for (Append append : staged) {
@@ -408,11 +406,6 @@ final class EventJournal {
             }
         }
         clearBatch();
-    }
-
-    /** The keys of {@code stagedCommands} are the staged appends': a batch never stages a command id twice (SqliteEventLog#append). */
-    private void addStagedIdsToFilter() {
-        stagedCommands.keySet().forEach(key -> storedCommandIds.add(key.gameId(), key.commandId()));
     }
 
     private void addToTail(Append append) {
@@ -461,8 +454,7 @@ final class EventJournal {
      * is still right but may lack the batch: the caller must then stop writing.
      */
     void secureAfterFailedCommit(Connection connection) throws SQLException {
-        addStagedIdsToFilter(); // the filter holds the ids of committed tails already; this batch's may have been stored too
-        clearBatch();
+        clearBatch(); // the filter holds this batch's ids already, as it may have been stored
         JournalRecovery.moveAll(connection);
         committed.clear();
         byOldestRow.clear();

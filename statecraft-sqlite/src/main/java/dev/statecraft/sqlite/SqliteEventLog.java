@@ -126,6 +126,9 @@ final class SqliteEventLog implements EventLog {
 
     @Override
     public Optional<CommandRecord> findCommand(String gameId, String commandId) {
+        if (!journal.mayBeStored(gameId, commandId)) {
+            return Optional.empty(); // most new ids, whose lookup a buffered command would otherwise pay (decision record 0006)
+        }
         // The journal first: a record leaves it only once it is committed to the table.
         Optional<CommandRecord> waiting = journal.findCommitted(gameId, commandId);
         return waiting.isPresent() ? waiting : reads.read(session -> findCommand(session, gameId, commandId));

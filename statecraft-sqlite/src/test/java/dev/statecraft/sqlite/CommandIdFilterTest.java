@@ -3,10 +3,12 @@ package dev.statecraft.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.statecraft.store.AppendRequest;
+import dev.statecraft.store.CommandRecord;
 import dev.statecraft.store.DuplicateCommandException;
 import dev.statecraft.store.NewEvent;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -80,6 +82,30 @@ class CommandIdFilterTest {
             assertThat(journal.findCommitted("g", "c-1")).as("waiting in the journal, not yet moved").isPresent();
             Assertions.assertThatThrownBy(() -> writer.execute((session, versions, j) -> SqliteEventLog.append(session, versions, j, request(1, "c-1"))))
                     .isInstanceOf(DuplicateCommandException.class);
+        }
+    }
+
+    @Test
+    void a_readers_lookup_of_an_id_the_filter_rules_out_answers_without_the_table_and_every_stored_id_is_still_found() throws Exception {
+        Path file = folder.resolve("statecraft.db");
+        SqliteStore.open(file).close();
+        ConnectionFactory connections = new ConnectionFactory(file, SqliteOptions.defaults());
+        EventJournal journal = new EventJournal(CommandIdFilter.empty()); // complete: the table is empty
+        try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(connections.openWriter()), journal, 100, WriterListener.NONE);
+                ReadConnections reads = new ReadConnections(file, 1, connections)) {
+            SqliteEventLog log = new SqliteEventLog(writer, reads, journal);
+            for (int i = 0; i <= EventJournal.PER_GAME; i++) {
+                log.append(request(i, "c-" + i)); // the first 64 move to the table, the last waits
+            }
+            try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + file);
+                    PreparedStatement insert = sql.prepareStatement("INSERT INTO commands (game_id, command_id, first_version, last_version) VALUES ('g', 'behind-its-back', 1, 1)")) {
+                insert.executeUpdate();
+            }
+
+            assertThat(log.findCommand("g", "c-3")).as("moved to the table").contains(new CommandRecord("g", "c-3", 4, 4));
+            assertThat(log.findCommand("g", "c-" + EventJournal.PER_GAME)).as("waiting in the journal")
+                    .contains(new CommandRecord("g", "c-" + EventJournal.PER_GAME, EventJournal.PER_GAME + 1, EventJournal.PER_GAME + 1));
+            assertThat(log.findCommand("g", "behind-its-back")).as("a row the filter never saw: the table is not asked").isEmpty();
         }
     }
 

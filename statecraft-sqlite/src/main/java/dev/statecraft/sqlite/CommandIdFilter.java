@@ -6,13 +6,15 @@ import java.util.List;
 /**
  * Which (game, command id) pairs may have been stored, in the {@code commands} table or in the event journal, so that an
  * append, or a reader's {@code findCommand} (a buffered command's check, decision record 0006), looks a new id up (in the
- * journal's tails, then in the table) only when it might be there (decision record 0011): a Bloom filter, never wrong when it says "not there", now and then wrong when it says "maybe" (about 1 % of new
- * ids, which are then looked up as before).
+ * journal's tails, then in the table) only when it might be there (decision record 0011): a Bloom filter, never wrong
+ * when it says "not there", now and then wrong when it says "maybe" (about 1 % of new ids, which are then looked up as
+ * before). It knows only what this store's writer wrote: a second process writing the same file is not supported.
  *
  * <p>Read from the table on a thread of its own once the store has opened ({@link CommandIdFilterLoader}): until that
  * read is complete it is {@link State#LOADING} and says "maybe" to every id, so opening does not wait for it. Every
  * append's id is added when the writer stages it, from the store's opening on, before its batch commits and so before
- * any reader or later append can find it stored; a batch rolled back leaves its ids here, each a "maybe" too many.
+ * any reader or later append can find it stored; a batch rolled back leaves its ids here, each a "maybe" too many and
+ * counted towards {@link #MAX_IDS} again when it is staged again.
  * Records leave the table only when a game is archived, and stay here: a "maybe" costs only a lookup. It grows by
  * adding a filter twice the size of the last when the last is full, so it never needs the table
  * again; each full filter adds its own 0.8 % of "maybe", so about 1 % below 3,000,000 ids and 4 % near the end. Past
@@ -148,7 +150,7 @@ final class CommandIdFilter {
         }
     }
 
-    /** Call once the record is committed, to the journal or the table, before the next batch looks for it. */
+    /** Call when the writer stages the record, before its batch commits, so before any reader or later append can find it stored. */
     void add(String gameId, String commandId) {
         if (state == State.OFF) {
             return;

@@ -14,8 +14,8 @@ import java.util.function.BooleanSupplier;
  * Reads the command ids of {@code commands} into a {@link CommandIdFilter} on a thread of its own, so that opening the
  * store does not wait for it (about 0.6 s a million records on a 2-core machine; decision record 0011). Until it is done
  * the filter says "maybe" to every id, and each new id is looked up as if there were no filter. The writer adds the id of
- * every append it commits from the store's opening on, so the filter misses none: an id is either in the table when the
- * store opened, and read here, or committed since. Should the read fail, the filter switches off: slower, never wrong.
+ * every append it stages from the store's opening on, so the filter misses none: an id is either in the table when the
+ * store opened, and read here, or staged since. Should the read fail, the filter switches off: slower, never wrong.
  *
  * <p>The table is read in pages of {@link #PAGE} records in key order, each page a statement of its own, so that no read
  * holds the write-ahead log back for long (a reader's snapshot keeps the checkpointer from copying past it). A record

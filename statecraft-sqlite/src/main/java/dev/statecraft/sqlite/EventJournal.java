@@ -42,7 +42,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Opening the store moves every journal row ({@link JournalRecovery#moveAll}), so nothing waits after a crash; so does closing it.
  *
  * <p>The thread running the writer's batch (holding its lock, see {@link GroupCommitWriter}) appends, moves, commits and
- * rolls back, as it does with {@link StreamVersions}; any other thread only calls {@link #tail} and {@link #findCommitted}.
+ * rolls back, as it does with {@link StreamVersions}; any other thread only calls {@link #tail}, {@link #findCommitted} and
+ * {@link #mayBeStored}.
  */
 final class EventJournal {
     /** Events of one game moved together: a page or two of {@code events}, against a page for 16 (decision record 0011). */
@@ -173,7 +174,7 @@ final class EventJournal {
     /**
      * For a journal that {@link JournalRecovery#moveAll} has emptied, before the writer starts, with a filter of the command records in
      * {@code commands} (read by a {@link CommandIdFilterLoader}, or complete and empty for an empty table); the id of each
-     * append this journal commits is added to it.
+     * append this journal stages is added to it.
      */
     EventJournal(CommandIdFilter storedCommandIds) {
         this(storedCommandIds, MAX_ROW_BYTES);

@@ -6,6 +6,7 @@ import dev.statecraft.store.AppendRequest;
 import dev.statecraft.store.CommandRecord;
 import dev.statecraft.store.DuplicateCommandException;
 import dev.statecraft.store.NewEvent;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,6 +16,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -74,7 +78,7 @@ class CommandIdFilterTest {
     void an_id_committed_to_the_journal_is_refused_when_retried_while_it_waits_there() throws Exception {
         Path file = folder.resolve("statecraft.db");
         SqliteStore.open(file).close();
-        // A filter that holds every stored id: only the id added when its batch commits can make it say "maybe".
+        // A filter that holds every stored id: only the id added when it is staged can make it say "maybe".
         EventJournal journal = new EventJournal(CommandIdFilter.empty());
         try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(new ConnectionFactory(file, SqliteOptions.defaults()).openWriter()),
                 journal, 100, WriterListener.NONE)) {
@@ -86,7 +90,7 @@ class CommandIdFilterTest {
     }
 
     @Test
-    void a_readers_lookup_of_an_id_the_filter_rules_out_answers_without_the_table_and_every_stored_id_is_still_found() throws Exception {
+    void a_readers_lookup_of_an_id_the_filter_rules_out_is_answered_without_the_table() throws Exception {
         Path file = folder.resolve("statecraft.db");
         SqliteStore.open(file).close();
         ConnectionFactory connections = new ConnectionFactory(file, SqliteOptions.defaults());
@@ -98,14 +102,59 @@ class CommandIdFilterTest {
                 log.append(request(i, "c-" + i)); // the first 64 move to the table, the last waits
             }
             try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + file);
-                    PreparedStatement insert = sql.prepareStatement("INSERT INTO commands (game_id, command_id, first_version, last_version) VALUES ('g', 'behind-its-back', 1, 1)")) {
+                    PreparedStatement insert = sql.prepareStatement(
+                            "INSERT INTO commands (game_id, command_id, first_version, last_version) VALUES ('g', 'behind-its-back', 1, 1)")) {
                 insert.executeUpdate();
             }
 
-            assertThat(log.findCommand("g", "c-3")).as("moved to the table").contains(new CommandRecord("g", "c-3", 4, 4));
-            assertThat(log.findCommand("g", "c-" + EventJournal.PER_GAME)).as("waiting in the journal")
-                    .contains(new CommandRecord("g", "c-" + EventJournal.PER_GAME, EventJournal.PER_GAME + 1, EventJournal.PER_GAME + 1));
+            String waiting = "c-" + EventJournal.PER_GAME;
+            assertThat(journal.findCommitted("g", "c-3")).as("c-3 moved").isEmpty();
+            assertThat(log.findCommand("g", "c-3")).contains(new CommandRecord("g", "c-3", 4, 4));
+            assertThat(journal.findCommitted("g", waiting)).as("the last one waits").isPresent();
+            assertThat(log.findCommand("g", waiting)).contains(new CommandRecord("g", waiting, EventJournal.PER_GAME + 1, EventJournal.PER_GAME + 1));
             assertThat(log.findCommand("g", "behind-its-back")).as("a row the filter never saw: the table is not asked").isEmpty();
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void a_reader_finds_an_id_as_soon_as_its_batch_has_committed_before_the_writer_has_finished_with_the_batch() throws Exception {
+        Path file = folder.resolve("statecraft.db");
+        SqliteStore.open(file).close();
+        ConnectionFactory connections = new ConnectionFactory(file, SqliteOptions.defaults());
+        CountDownLatch committed = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean armed = new AtomicBoolean();
+        Connection real = connections.openWriter();
+        // The commit of the batch that moves the game's 64 events reaches the database, then holds the writer there:
+        // the rows are in the table, the journal has not yet heard of the commit.
+        Connection holding = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, m, args) -> {
+            Object result = m.invoke(real, args);
+            if (m.getName().equals("commit") && armed.getAndSet(false)) {
+                committed.countDown();
+                release.await();
+            }
+            return result;
+        });
+        EventJournal journal = new EventJournal(CommandIdFilter.empty());
+        try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(holding), journal, 100, WriterListener.NONE);
+                ReadConnections reads = new ReadConnections(file, 1, connections)) {
+            SqliteEventLog log = new SqliteEventLog(writer, reads, journal);
+            for (int i = 0; i < EventJournal.PER_GAME - 1; i++) {
+                log.append(request(i, "c-" + i));
+            }
+            String last = "c-" + (EventJournal.PER_GAME - 1);
+            armed.set(true);
+            CompletableFuture<Long> append = log.appendAsync(request(EventJournal.PER_GAME - 1, last));
+            committed.await();
+            try {
+                assertThat(journal.findCommitted("g", last)).as("not yet in the journal's tails").isEmpty();
+                assertThat(log.findCommand("g", last)).as("but committed to the table, so found")
+                        .contains(new CommandRecord("g", last, EventJournal.PER_GAME, EventJournal.PER_GAME));
+            } finally {
+                release.countDown();
+            }
+            assertThat(append.get()).isEqualTo(EventJournal.PER_GAME);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.statecraft.engine;
 import dev.statecraft.StatecraftException;
 import dev.statecraft.store.AppendRequest;
 import dev.statecraft.store.CommandRecord;
+import dev.statecraft.store.DuplicateCommandException;
 import dev.statecraft.store.Snapshot;
 import dev.statecraft.store.Store;
 import dev.statecraft.store.StoreException;
@@ -208,7 +209,7 @@ final class WriteBehind implements AutoCloseable {
             for (Map.Entry<GameBuffer, GameBuffer.Drained> entry : drained.entrySet()) {
                 GameBuffer b = entry.getKey();
                 GameBuffer.Drained d = entry.getValue();
-                int written = countWritten(appends.get(b));
+                int written = countWritten(d.appends(), appends.get(b));
                 List<AppendRequest> stored = d.appends().subList(0, written);
                 b.written(stored);
                 room.release(stored.stream().mapToInt(r -> r.events().size()).sum());
@@ -255,13 +256,21 @@ final class WriteBehind implements AutoCloseable {
         }
     }
 
-    private static int countWritten(List<CompletableFuture<Long>> futures) {
+    /**
+     * How many of {@code requests}, in order, the store holds after {@code futures}, their appends: up to the first that
+     * failed, unless it failed only because the store holds that very append already. That is how a retry finds a write
+     * whose commit reported a failure after it had stored it (a commit can fail after its sync); counted as unwritten,
+     * it would be retried, and refused, for ever.
+     */
+    private static int countWritten(List<AppendRequest> requests, List<CompletableFuture<Long>> futures) {
         int written = 0;
         for (CompletableFuture<Long> f : futures) {
             try {
                 f.join();
             } catch (CompletionException e) {
-                break;
+                if (!(e.getCause() instanceof DuplicateCommandException duplicate && holds(duplicate.original(), requests.get(written)))) {
+                    break;
+                }
             }
             written++;
         }
@@ -269,6 +278,11 @@ final class WriteBehind implements AutoCloseable {
             futures.get(i).exceptionally(e -> null).join();
         }
         return written;
+    }
+
+    private static boolean holds(CommandRecord stored, AppendRequest request) {
+        return stored.commandId().equals(request.commandId()) && stored.firstVersion() == request.expectedVersion() + 1
+                && stored.lastVersion() == request.lastVersion();
     }
 
     private static StoreException failureOf(CompletableFuture<?> future, String gameId) {

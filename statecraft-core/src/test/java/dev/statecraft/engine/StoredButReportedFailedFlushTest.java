@@ -1,0 +1,129 @@
+package dev.statecraft.engine;
+
+import static dev.statecraft.engine.TestEngines.by;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.statecraft.persistence.Persistence;
+import dev.statecraft.persistence.WritePolicy;
+import dev.statecraft.rules.GameType;
+import dev.statecraft.rules.Setup;
+import dev.statecraft.store.AppendRequest;
+import dev.statecraft.store.Archive;
+import dev.statecraft.store.CommandRecord;
+import dev.statecraft.store.EventLog;
+import dev.statecraft.store.GameCatalog;
+import dev.statecraft.store.GameImport;
+import dev.statecraft.store.SnapshotStore;
+import dev.statecraft.store.Store;
+import dev.statecraft.store.StoreException;
+import dev.statecraft.store.StoredEvent;
+import dev.statecraft.store.memory.InMemoryStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A store's commit can fail after it has stored its batch (SQLite's commit can fail after its sync). The write-behind
+ * flush is then told its append failed, and gives it back to be written again; the retry finds the very same append
+ * stored, and must count it written, not fail on it for ever.
+ */
+class StoredButReportedFailedFlushTest {
+    private static final GameType<Tally.State, Tally.Command, Tally.Event, Tally.View> BUFFERED =
+            GameType.builder("tally-buffered", new Tally(), Tally.State.class, Tally.Command.class, Tally.Event.class).phases(Tally.PHASES)
+                    .persistence(Persistence.defaults().withWritePolicy(WritePolicy.buffered(Duration.ofMinutes(10), 1_000))).build();
+
+    /** An in-memory store whose next append is stored and then reported as failed. */
+    private static final class StoringThenFailing implements Store, EventLog {
+        private final InMemoryStore store = InMemoryStore.create();
+        private volatile boolean failNext;
+
+        @Override
+        public long append(AppendRequest request) {
+            long version = store.events().append(request);
+            if (failNext) {
+                failNext = false;
+                throw new StoreException("game " + request.gameId() + ": commit failed after storing the batch (injected)");
+            }
+            return version;
+        }
+
+        @Override
+        public List<StoredEvent> read(String gameId, long fromVersion, long toVersion) {
+            return store.events().read(gameId, fromVersion, toVersion);
+        }
+
+        @Override
+        public List<StoredEvent> readUpTo(String gameId, Instant instant) {
+            return store.events().readUpTo(gameId, instant);
+        }
+
+        @Override
+        public long lastVersion(String gameId) {
+            return store.events().lastVersion(gameId);
+        }
+
+        @Override
+        public Optional<CommandRecord> findCommand(String gameId, String commandId) {
+            return store.events().findCommand(gameId, commandId);
+        }
+
+        @Override
+        public GameCatalog games() {
+            return store.games();
+        }
+
+        @Override
+        public EventLog events() {
+            return this;
+        }
+
+        @Override
+        public SnapshotStore snapshots() {
+            return store.snapshots();
+        }
+
+        @Override
+        public Archive archive() {
+            return store.archive();
+        }
+
+        @Override
+        public void importGame(GameImport game) {
+            store.importGame(game);
+        }
+
+        @Override
+        public String describe() {
+            return "memory, its next append stored and then reported as failed";
+        }
+
+        @Override
+        public void close() {
+            store.close();
+        }
+    }
+
+    @Test
+    void a_flush_told_its_stored_append_failed_counts_it_written_when_the_retry_finds_it_stored() {
+        StoringThenFailing store = new StoringThenFailing();
+        try (Engine engine = Engine.builder().store(store).register(BUFFERED).build()) {
+            engine.create(BUFFERED, "t-1", Setup.empty());
+            assertThat(engine.submit("t-1", by("ann", "c-1", new Tally.Add(2)))).isInstanceOf(CommandResult.Accepted.class);
+            store.failNext = true;
+            assertThatThrownBy(() -> engine.flush("t-1")).isInstanceOf(StoreException.class).hasMessageContaining("injected");
+            assertThat(store.lastVersion("t-1")).as("stored all the same").isEqualTo(1);
+
+            engine.flush("t-1"); // the retry: refused as a duplicate of itself, so written
+
+            assertThat(engine.submit("t-1", by("ann", "c-2", new Tally.Add(3)))).isInstanceOf(CommandResult.Accepted.class);
+            engine.flush("t-1");
+            assertThat(store.read("t-1", 1, Long.MAX_VALUE)).extracting(StoredEvent::version, StoredEvent::commandId)
+                    .containsExactly(tuple(1L, "c-1"), tuple(2L, "c-2"));
+        }
+    }
+}

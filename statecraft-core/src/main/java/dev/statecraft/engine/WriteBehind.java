@@ -4,12 +4,15 @@ import dev.statecraft.StatecraftException;
 import dev.statecraft.store.AppendRequest;
 import dev.statecraft.store.CommandRecord;
 import dev.statecraft.store.DuplicateCommandException;
+import dev.statecraft.store.NewEvent;
 import dev.statecraft.store.Snapshot;
 import dev.statecraft.store.Store;
 import dev.statecraft.store.StoreException;
+import dev.statecraft.store.StoredEvent;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -257,20 +260,23 @@ final class WriteBehind implements AutoCloseable {
     }
 
     /**
-     * How many of {@code requests}, in order, the store holds after {@code futures}, their appends: up to the first that
-     * failed, unless it failed only because the store holds that very append already. That is how a retry finds a write
-     * whose commit reported a failure after it had stored it (a commit can fail after its sync); counted as unwritten,
-     * it would be retried, and refused, for ever.
+     * How many of {@code requests}, in order, the store holds once {@code futures} (their appends) are done: up to the
+     * first that failed, unless it was refused only because the store holds that very append already. So a retry
+     * finds a write whose commit reported a failure after storing it (a commit can fail after its sync), which would
+     * otherwise be retried, and refused, for ever.
      */
-    private static int countWritten(List<AppendRequest> requests, List<CompletableFuture<Long>> futures) {
+    private int countWritten(List<AppendRequest> requests, List<CompletableFuture<Long>> futures) {
         int written = 0;
         for (CompletableFuture<Long> f : futures) {
             try {
                 f.join();
             } catch (CompletionException e) {
-                if (!(e.getCause() instanceof DuplicateCommandException duplicate && holds(duplicate.original(), requests.get(written)))) {
+                boolean storedAlready = e.getCause() instanceof DuplicateCommandException duplicate && isStored(duplicate.original(), requests.get(written));
+                if (!storedAlready) {
                     break;
                 }
+                LOG.log(Level.WARNING, "game " + requests.get(written).gameId() + ": command " + requests.get(written).commandId()
+                        + " was stored by a flush that was told it failed; counted as written");
             }
             written++;
         }
@@ -280,9 +286,33 @@ final class WriteBehind implements AutoCloseable {
         return written;
     }
 
-    private static boolean holds(CommandRecord stored, AppendRequest request) {
-        return stored.commandId().equals(request.commandId()) && stored.firstVersion() == request.expectedVersion() + 1
-                && stored.lastVersion() == request.lastVersion();
+    /**
+     * True if {@code stored}, the record a duplicate refusal named, is {@code request} itself: the same game, command id
+     * and versions, and the same events (type, schema version, payload). Another engine sharing the store could have
+     * written the same command id at the same versions with other events; that is a failure, not this write.
+     */
+    private boolean isStored(CommandRecord stored, AppendRequest request) {
+        if (!stored.gameId().equals(request.gameId()) || !stored.commandId().equals(request.commandId())
+                || stored.firstVersion() != request.expectedVersion() + 1 || stored.lastVersion() != request.lastVersion()) {
+            return false;
+        }
+        List<StoredEvent> events;
+        try {
+            events = store.events().read(request.gameId(), stored.firstVersion(), stored.lastVersion());
+        } catch (StoreException e) {
+            return false; // tried again with the rest
+        }
+        if (events.size() != request.events().size()) {
+            return false;
+        }
+        for (int i = 0; i < events.size(); i++) {
+            NewEvent written = request.events().get(i);
+            StoredEvent found = events.get(i);
+            if (!written.type().equals(found.type()) || written.schemaVersion() != found.schemaVersion() || !Arrays.equals(written.payload(), found.payload())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static StoreException failureOf(CompletableFuture<?> future, String gameId) {

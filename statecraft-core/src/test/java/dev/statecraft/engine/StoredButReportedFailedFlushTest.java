@@ -12,9 +12,11 @@ import dev.statecraft.rules.Setup;
 import dev.statecraft.store.AppendRequest;
 import dev.statecraft.store.Archive;
 import dev.statecraft.store.CommandRecord;
+import dev.statecraft.store.DuplicateCommandException;
 import dev.statecraft.store.EventLog;
 import dev.statecraft.store.GameCatalog;
 import dev.statecraft.store.GameImport;
+import dev.statecraft.store.NewEvent;
 import dev.statecraft.store.SnapshotStore;
 import dev.statecraft.store.Store;
 import dev.statecraft.store.StoreException;
@@ -24,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -109,21 +110,37 @@ class StoredButReportedFailedFlushTest {
     }
 
     @Test
-    void a_flush_told_its_stored_append_failed_counts_it_written_when_the_retry_finds_it_stored() {
+    void a_flush_told_its_stored_appends_failed_counts_them_written_when_the_retry_finds_them_stored() {
         StoringThenFailing store = new StoringThenFailing();
         try (Engine engine = Engine.builder().store(store).register(BUFFERED).build()) {
             engine.create(BUFFERED, "t-1", Setup.empty());
             assertThat(engine.submit("t-1", by("ann", "c-1", new Tally.Add(2)))).isInstanceOf(CommandResult.Accepted.class);
-            store.failNext = true;
+            assertThat(engine.submit("t-1", by("bob", "c-2", new Tally.Add(5)))).isInstanceOf(CommandResult.Accepted.class);
+            store.failNext = true; // c-1 is stored, then reported failed; c-2 is stored after it
             assertThatThrownBy(() -> engine.flush("t-1")).isInstanceOf(StoreException.class).hasMessageContaining("injected");
-            assertThat(store.lastVersion("t-1")).as("stored all the same").isEqualTo(1);
+            assertThat(store.lastVersion("t-1")).as("both stored all the same").isEqualTo(2);
 
-            engine.flush("t-1"); // the retry: refused as a duplicate of itself, so written
+            engine.flush("t-1"); // the retry: each refused as a duplicate of itself, so written
 
-            assertThat(engine.submit("t-1", by("ann", "c-2", new Tally.Add(3)))).isInstanceOf(CommandResult.Accepted.class);
+            assertThat(engine.submit("t-1", by("ann", "c-3", new Tally.Add(3)))).isInstanceOf(CommandResult.Accepted.class);
             engine.flush("t-1");
             assertThat(store.read("t-1", 1, Long.MAX_VALUE)).extracting(StoredEvent::version, StoredEvent::commandId)
-                    .containsExactly(tuple(1L, "c-1"), tuple(2L, "c-2"));
+                    .containsExactly(tuple(1L, "c-1"), tuple(2L, "c-2"), tuple(3L, "c-3"));
         }
+    }
+
+    @Test
+    void a_duplicate_with_the_same_id_and_versions_but_other_events_is_still_a_failure() {
+        StoringThenFailing store = new StoringThenFailing();
+        Engine engine = Engine.builder().store(store).register(BUFFERED).build();
+        engine.create(BUFFERED, "t-1", Setup.empty());
+        assertThat(engine.submit("t-1", by("ann", "c-1", new Tally.Add(2)))).isInstanceOf(CommandResult.Accepted.class);
+        // Another writer of the same store took c-1 at version 1 with an event of its own.
+        store.append(new AppendRequest("t-1", 0, "c-1", Instant.EPOCH, List.of(new NewEvent("Added", 1, "{\"player\":\"eve\",\"amount\":9}".getBytes()))));
+
+        assertThatThrownBy(() -> engine.flush("t-1")).isInstanceOf(DuplicateCommandException.class).hasMessageContaining("c-1");
+        assertThatThrownBy(() -> engine.flush("t-1")).as("still, when tried again").isInstanceOf(DuplicateCommandException.class);
+        assertThatThrownBy(engine::close).as("and said so at the close, not dropped").isInstanceOf(StoreException.class)
+                .hasMessageContaining("could not be flushed");
     }
 }

@@ -13,7 +13,8 @@ public interface EventLog {
      *
      * @return the game's version after the append
      * @throws VersionConflictException if the game is not at the expected version
-     * @throws DuplicateCommandException if the game already recorded the command id
+     * @throws DuplicateCommandException if the game already recorded the command id, whatever the expected version:
+     *     a retry of a stored append is told it is a duplicate, not that it conflicts
      */
     long append(AppendRequest request);
 

@@ -136,6 +136,18 @@ public abstract class StoreConformanceSuite {
     }
 
     @Test
+    void a_retry_of_a_stored_append_at_its_old_expected_version_is_refused_as_a_duplicate_not_as_a_conflict() {
+        store.events().append(append("g-1", 0, "c-1", T0, event("A", 1, "{}")));
+        store.events().append(append("g-1", 1, "c-2", T0, event("B", 1, "{}")));
+
+        // What a writer told its append failed, though it was stored, sends again: the engine's write-behind counts on it.
+        assertThatThrownBy(() -> store.events().append(append("g-1", 0, "c-1", T0, event("A", 1, "{}"))))
+                .isInstanceOfSatisfying(DuplicateCommandException.class,
+                        e -> assertThat(e.original()).isEqualTo(new CommandRecord("g-1", "c-1", 1, 1)));
+        assertThat(store.events().lastVersion("g-1")).isEqualTo(2);
+    }
+
+    @Test
     void the_same_command_id_in_two_games_is_two_commands() {
         store.events().append(append("g-1", 0, "c-1", T0, event("A", 1, "{}")));
         store.events().append(append("g-2", 0, "c-1", T0, event("A", 1, "{}")));

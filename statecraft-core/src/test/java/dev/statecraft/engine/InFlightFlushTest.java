@@ -7,14 +7,8 @@ import static org.awaitility.Awaitility.await;
 import dev.statecraft.persistence.Persistence;
 import dev.statecraft.rules.GameType;
 import dev.statecraft.rules.Setup;
-import dev.statecraft.store.Archive;
-import dev.statecraft.store.EventLog;
-import dev.statecraft.store.GameCatalog;
-import dev.statecraft.store.GameImport;
 import dev.statecraft.store.Snapshot;
 import dev.statecraft.store.SnapshotStore;
-import dev.statecraft.store.Store;
-import dev.statecraft.store.memory.InMemoryStore;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -33,8 +27,7 @@ class InFlightFlushTest {
                     .phases(Tally.PHASES).persistence(Persistence.defaults().withSnapshotEvery(1)).archiveIn(Tally.TallyPhase.CLOSED).build();
 
     /** An in-memory store whose snapshot saves can be held until released. */
-    private static final class HeldSnapshots implements Store, SnapshotStore {
-        private final InMemoryStore store = InMemoryStore.create();
+    private static final class HeldSnapshots extends MemoryStoreWrapper implements SnapshotStore {
         private final CountDownLatch entered = new CountDownLatch(1);
         private final CountDownLatch released = new CountDownLatch(1);
         private volatile boolean holding;
@@ -63,38 +56,13 @@ class InFlightFlushTest {
         }
 
         @Override
-        public GameCatalog games() {
-            return store.games();
-        }
-
-        @Override
-        public EventLog events() {
-            return store.events();
-        }
-
-        @Override
         public SnapshotStore snapshots() {
             return this;
         }
 
         @Override
-        public Archive archive() {
-            return store.archive();
-        }
-
-        @Override
-        public void importGame(GameImport game) {
-            store.importGame(game);
-        }
-
-        @Override
         public String describe() {
             return "memory, snapshots held on demand";
-        }
-
-        @Override
-        public void close() {
-            store.close();
         }
     }
 

@@ -10,18 +10,12 @@ import dev.statecraft.persistence.WritePolicy;
 import dev.statecraft.rules.GameType;
 import dev.statecraft.rules.Setup;
 import dev.statecraft.store.AppendRequest;
-import dev.statecraft.store.Archive;
 import dev.statecraft.store.CommandRecord;
 import dev.statecraft.store.DuplicateCommandException;
 import dev.statecraft.store.EventLog;
-import dev.statecraft.store.GameCatalog;
-import dev.statecraft.store.GameImport;
 import dev.statecraft.store.NewEvent;
-import dev.statecraft.store.SnapshotStore;
-import dev.statecraft.store.Store;
 import dev.statecraft.store.StoreException;
 import dev.statecraft.store.StoredEvent;
-import dev.statecraft.store.memory.InMemoryStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,8 +33,7 @@ class StoredButReportedFailedFlushTest {
                     .persistence(Persistence.defaults().withWritePolicy(WritePolicy.buffered(Duration.ofMinutes(10), 1_000))).build();
 
     /** An in-memory store whose next append is stored and then reported as failed. */
-    private static final class StoringThenFailing implements Store, EventLog {
-        private final InMemoryStore store = InMemoryStore.create();
+    private static final class StoringThenFailing extends MemoryStoreWrapper implements EventLog {
         private volatile boolean failNext;
 
         @Override
@@ -74,38 +67,13 @@ class StoredButReportedFailedFlushTest {
         }
 
         @Override
-        public GameCatalog games() {
-            return store.games();
-        }
-
-        @Override
         public EventLog events() {
             return this;
         }
 
         @Override
-        public SnapshotStore snapshots() {
-            return store.snapshots();
-        }
-
-        @Override
-        public Archive archive() {
-            return store.archive();
-        }
-
-        @Override
-        public void importGame(GameImport game) {
-            store.importGame(game);
-        }
-
-        @Override
         public String describe() {
             return "memory, its next append stored and then reported as failed";
-        }
-
-        @Override
-        public void close() {
-            store.close();
         }
     }
 

@@ -89,13 +89,6 @@ final class EventJournal {
             return appends.reversed();
         }
 
-        /** Oldest first. */
-        List<StoredEvent> events() {
-            List<StoredEvent> events = new ArrayList<>(eventCount);
-            appends().forEach(append -> events.addAll(append.events()));
-            return events;
-        }
-
         Optional<CommandRecord> command(String commandId) {
             for (Tail link = this; link != null; link = link.before()) {
                 if (link.newest().commandId().equals(commandId)) {

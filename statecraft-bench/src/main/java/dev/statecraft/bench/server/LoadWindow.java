@@ -68,14 +68,18 @@ final class LoadWindow {
         double serverCores = (double) (number(end, "cpuNanos") - number(serverStats, "cpuNanos")) / elapsed;
         long gcMillis = number(end, "gcMillis") - number(serverStats, "gcMillis");
         long gcCount = number(end, "gcCount") - number(serverStats, "gcCount");
-        double serverAllocatedPerCommand = commands == 0 ? 0 : (double) (number(end, "allocatedBytes") - number(serverStats, "allocatedBytes")) / commands;
-        double driverAllocatedPerCommand = commands == 0 ? 0 : (double) (ProcessCounters.allocatedBytes() - driverAllocated) / commands;
+        double serverAllocatedPerCommand = perCommand(number(end, "allocatedBytes") - number(serverStats, "allocatedBytes"), commands);
+        double driverAllocatedPerCommand = perCommand(ProcessCounters.allocatedBytes() - driverAllocated, commands);
         return new Result(mode, targetPerSecond, elapsed / 1e9, commands * 1e9 / elapsed, commands, latency,
                 run.errorCount() - errors, run.lateSends.sum() - late, run.matchesFinished.sum() - matches,
                 serverCores, driverCores, gcMillis * 1e6 / elapsed, gcCount, serverAllocatedPerCommand, driverAllocatedPerCommand,
                 number(end, "longestGcPauseMillis"), driverPauses.longestMillisAndReset(),
                 number(end, "slowSyncs") - number(serverStats, "slowSyncs"), number(end, "longestSyncMicros"),
                 number(end, "logCopies") - number(serverStats, "logCopies"), number(end, "longestLogCopyMicros"), loadAverage, loadAverage());
+    }
+
+    private static double perCommand(long bytes, long commands) {
+        return commands == 0 ? 0 : (double) bytes / commands;
     }
 
     static long number(Map<String, String> values, String key) {

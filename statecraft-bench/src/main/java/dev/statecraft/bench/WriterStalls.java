@@ -5,14 +5,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What holds up the SQLite writer, and so every durable command in its batch or queued behind it: commits whose
- * commit + sync took over {@link #SLOW_COMMIT_NANOS}, and the writer's copies of the rest of the log between two
- * batches (decision record 0007). Counts both since it was made, and keeps the longest of each since the previous
- * reading of it.
+ * What holds up the SQLite writer, and so every durable command in its batch or queued behind it: the longest run of
+ * a batch's SQL, commits whose commit + sync took over {@link #SLOW_COMMIT_NANOS}, and the writer's copies of the rest
+ * of the log between two batches (decision record 0007). Counts the commits and copies since it was made, and keeps
+ * the longest of each since the previous reading of it.
  */
 public final class WriterStalls implements WriterListener {
     public static final long SLOW_COMMIT_NANOS = 5_000_000;
 
+    private final AtomicLong longestApplyNanos = new AtomicLong();
     private final LongAdder slowCommits = new LongAdder();
     private final AtomicLong longestCommitNanos = new AtomicLong();
     private final LongAdder logCopies = new LongAdder();
@@ -20,6 +21,7 @@ public final class WriterStalls implements WriterListener {
 
     @Override
     public void batchCommitted(int writes, long applyNanos, long commitNanos) {
+        longestApplyNanos.accumulateAndGet(applyNanos, Math::max);
         longestCommitNanos.accumulateAndGet(commitNanos, Math::max);
         if (commitNanos > SLOW_COMMIT_NANOS) {
             slowCommits.increment();
@@ -30,6 +32,11 @@ public final class WriterStalls implements WriterListener {
     public void logCopied(long nanos) {
         logCopies.increment();
         longestLogCopyNanos.accumulateAndGet(nanos, Math::max);
+    }
+
+    /** The longest run of a batch's SQL since the previous call; the next call starts again from 0. */
+    public long longestApplyNanosAndReset() {
+        return longestApplyNanos.getAndSet(0);
     }
 
     /** Commits over the threshold so far. */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,8 +29,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * of a batch added pages of its own to the commit. The journal is keyed by a number that only grows, so a batch's
  * appends share its last pages; and a batch writes them all as one row ({@link JournalRow}), one statement rather than
  * one per event (more rows past {@link #MAX_ROW_BYTES}; on the slow path, one savepoint per write, each write its
- * own). Once {@link #PER_GAME} events of a game wait, the batch that brings them there also moves them, with one
- * command record per append, to {@code events} and {@code commands}: a page or two of each for the lot. Journal rows
+ * own). Once {@link #PER_GAME} events of a game wait, a batch moves them, with one command record per append, to
+ * {@code events} and {@code commands}: a page or two of each for the lot. A batch moves at most about
+ * {@link #MOVE_BUDGET} times the events it appends, so that games which all reach {@link #PER_GAME} at once (games
+ * played at one pace do) move over the following batches instead of stalling one batch, and every command in it, for
+ * all of their moves: a game left over moves in a later batch, the longest waiting first. Journal rows
  * older than the oldest that still holds a waiting append are deleted from the journal's head in the same
  * transaction. A row's number is one more than the events journaled before it since the store opened (with a gap where
  * a row was not committed), so the distance between two rows is at least the events between them: a game whose oldest
@@ -48,7 +52,13 @@ import java.util.concurrent.ConcurrentHashMap;
 final class EventJournal {
     /** Events of one game moved together: a page or two of {@code events}, against a page for 16 (decision record 0011). */
     static final int PER_GAME = 64;
-    /** How far, in events, the oldest waiting row may fall behind the newest before its game moves. */
+    /**
+     * A batch moves the due games' events until it has moved this many times the events it appends (at least
+     * {@link #PER_GAME}): moves keep pace with any rate of appends, and the games left over move at the rate of the appends
+     * ("Moves spread over batches" in docs/BENCHMARKS.md).
+     */
+    static final int MOVE_BUDGET = 2;
+    /** How far, in events, the oldest waiting row may fall behind the newest before its game moves, whatever the budget. */
     static final long MAX_SPAN = 131_072;
     /** Events that may wait in all: only reached when moves keep failing; appends are refused beyond it. */
     static final long MAX_WAITING = 2 * MAX_SPAN;
@@ -67,8 +77,9 @@ final class EventJournal {
     /**
      * What waits of one game: its newest append, and the tail before it (null for the oldest). Never changed: a batch
      * extends it by a link per append, so what a reader took stays as it was. A game moves once {@link #PER_GAME} events
-     * wait, so a tail is at most that many appends long, unless moves keep failing (then up to {@link #MAX_WAITING}
-     * events, and {@link #command} scans them all for each id the filter cannot rule out).
+     * wait, or a few batches later when many are due at once, so a tail is about that many appends long, unless moves keep
+     * failing (then up to {@link #MAX_WAITING} events, and {@link #command} scans them all for each id the filter cannot
+     * rule out).
      */
     record Tail(Tail before, Append newest, long oldestRow, int eventCount) {
         static Tail extend(Tail before, Append newest) {
@@ -148,6 +159,8 @@ final class EventJournal {
     private final Map<String, Tail> committed = new ConcurrentHashMap<>();
     /** The waiting games by their oldest journal row, oldest first (many games share a row). */
     private final TreeMap<Long, Set<String>> byOldestRow = new TreeMap<>();
+    /** The games with {@link #PER_GAME} events or more waiting that an earlier batch left over, in the order they became due. */
+    private final Set<String> overdue = new LinkedHashSet<>();
     private volatile int waitingEvents;
     /** The next journal row's number: the previous row's plus its events (at least one), never reused while the store is open. */
     private long nextRow = 1;
@@ -306,23 +319,34 @@ final class EventJournal {
     }
 
     /**
-     * Moves, in the running batch's transaction, what waits (committed and staged) of each game this batch brought to
-     * {@link #PER_GAME} events and of each game whose oldest row is more than {@link #MAX_SPAN} behind; then deletes the
-     * journal's rows older than the oldest that still waits.
+     * Moves, in the running batch's transaction, what waits (committed and staged) of each game more than
+     * {@link #MAX_SPAN} behind, and of the games with {@link #PER_GAME} events or more waiting, the overdue first, until it
+     * has moved {@link #MOVE_BUDGET} times the events the batch appends; then deletes the journal's rows older than the
+     * oldest that still waits.
      */
     void moveDue(SqlSession session) throws SQLException {
         Map<String, List<Append>> stagedByGame = new LinkedHashMap<>();
+        Map<String, Integer> stagedEvents = new HashMap<>();
         for (Append append : staged) {
             stagedByGame.computeIfAbsent(append.gameId(), id -> new ArrayList<>()).add(append);
+            stagedEvents.merge(append.gameId(), append.eventCount(), Integer::sum);
         }
         Set<String> due = new TreeSet<>(); // in key order, so that neighbouring games share pages
-        stagedByGame.forEach((gameId, appends) -> {
-            if (waitingEvents(gameId) + appends.stream().mapToInt(Append::eventCount).sum() >= PER_GAME) {
-                due.add(gameId);
-            }
-        });
         byOldestRow.headMap(nextRow - MAX_SPAN).values().forEach(due::addAll);
         due.removeAll(archived);
+        long budget = Math.max(PER_GAME, MOVE_BUDGET * stagedEvents.values().stream().mapToLong(Integer::longValue).sum());
+        long moving = due.stream().mapToLong(gameId -> waitingEvents(gameId) + stagedEvents.getOrDefault(gameId, 0)).sum();
+        for (Set<String> candidates : List.of(overdue, stagedByGame.keySet())) {
+            for (String gameId : candidates) {
+                if (moving >= budget) {
+                    break;
+                }
+                int waiting = waitingEvents(gameId) + stagedEvents.getOrDefault(gameId, 0);
+                if (waiting >= PER_GAME && !archived.contains(gameId) && due.add(gameId)) {
+                    moving += waiting;
+                }
+            }
+        }
         PreparedStatement insertEvent = session.prepared(INSERT_EVENT);
         PreparedStatement insertCommand = session.prepared(INSERT_COMMAND);
         for (String gameId : due) {
@@ -408,10 +432,14 @@ final class EventJournal {
         committed.put(gameId, tail);
         byOldestRow.computeIfAbsent(tail.oldestRow(), row -> new HashSet<>()).add(gameId);
         waitingEvents += append.eventCount();
+        if (tail.eventCount() >= PER_GAME) {
+            overdue.add(gameId);
+        }
     }
 
     private void forget(String gameId) {
         Tail gone = committed.remove(gameId);
+        overdue.remove(gameId);
         if (gone != null) {
             Set<String> games = byOldestRow.get(gone.oldestRow());
             games.remove(gameId);
@@ -452,6 +480,7 @@ final class EventJournal {
         JournalRecovery.moveAll(connection);
         committed.clear();
         byOldestRow.clear();
+        overdue.clear();
         waitingEvents = 0;
     }
 

@@ -268,6 +268,46 @@ class EventJournalTest {
     }
 
     @Test
+    void games_that_become_due_in_one_batch_move_over_the_batches_after_it_the_first_due_first() throws Exception {
+        int games = 40;
+        SqliteStore.open(file()).close();
+        List<NewEvent> allButOne = Collections.nCopies(EventJournal.PER_GAME - 1, new NewEvent("Tick", 1, "{}".getBytes()));
+        try (GroupCommitWriter writer = new GroupCommitWriter(file(), new SqlSession(new ConnectionFactory(file(), SqliteOptions.defaults()).openWriter()),
+                new EventJournal(CommandIdFilter.off()), 100, WriterListener.NONE)) {
+            runAsOneBatch(writer, IntStream.range(0, games).mapToObj(g -> new AppendRequest("g-" + g, 0, "c-0", Instant.EPOCH, allButOne)).toList());
+            assertThat(count("SELECT COUNT(*) FROM events")).as("none due yet").isZero();
+
+            // Every game reaches PER_GAME in one batch of 40 events: it may move twice that, two games' worth.
+            runAsOneBatch(writer, IntStream.range(0, games).mapToObj(g -> request("g-" + g, EventJournal.PER_GAME - 1, "c-1")).toList());
+            assertThat(movedGames()).as("the batch's budget, the first two that became due").containsExactly("g-0", "g-1");
+            AppendRequest again = request("g-" + (games - 1), EventJournal.PER_GAME, "c-1");
+            assertThatThrownBy(() -> writer.execute((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, again)))
+                    .as("a game left over still knows its commands").isInstanceOf(DuplicateCommandException.class);
+            assertThat(movedGames()).as("the refused write's batch appended nothing, and moved one game all the same").containsExactly("g-0", "g-1", "g-2");
+
+            // Batches of one event that none of the due games takes part in: each moves one of them, the first due first.
+            for (int g = 3; g < games; g++) {
+                AppendRequest other = request("other", g - 3, "c-" + g);
+                writer.execute((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, other));
+                assertThat(movedGames()).as("after the batch of other's version %d", g - 3).hasSize(g + 1).contains("g-" + g);
+            }
+            assertThat(count("SELECT COUNT(*) FROM events")).as("every due game's events, none of other's").isEqualTo((long) games * EventJournal.PER_GAME);
+            assertThat(count("SELECT COUNT(*) FROM commands")).isEqualTo(2L * games);
+        }
+    }
+
+    private List<String> movedGames() throws SQLException {
+        List<String> games = new ArrayList<>();
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + file()); Statement s = sql.createStatement();
+                ResultSet rs = s.executeQuery("SELECT game_id FROM events GROUP BY game_id HAVING COUNT(*) = " + EventJournal.PER_GAME + " ORDER BY game_id")) {
+            while (rs.next()) {
+                games.add(rs.getString(1));
+            }
+        }
+        return games;
+    }
+
+    @Test
     void a_batch_whose_appends_take_more_than_a_rows_bytes_writes_further_rows_an_append_larger_than_that_one_of_its_own() throws Exception {
         int maxRowBytes = 1_024;
         SqliteStore.open(file()).close();

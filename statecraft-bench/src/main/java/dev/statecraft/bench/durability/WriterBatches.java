@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The SQLite group-commit writer's meters ({@link SqliteWriterMetrics}), read at the start and the end of
  * a measured window: how many transactions it committed (one sync each), how many writes each held, how
- * long running a batch's SQL took, and how long commit plus sync took; and its stalls ({@link WriterStalls}):
- * commits whose commit plus sync took over 5 ms, and its copies of the rest of the log between two batches.
+ * long running a batch's SQL took, and how long commit plus sync took; and its stalls ({@link WriterStalls}): the
+ * longest run of a batch's SQL, commits whose commit plus sync took over 5 ms, and its copies of the rest of the log
+ * between two batches.
  * Every durable command in such a commit, or queued behind it or the copy, waits that long.
  */
 final class WriterBatches {
@@ -36,13 +37,13 @@ final class WriterBatches {
     };
 
     /** Cumulative readings of the writer's meters at one moment; the two longest are since the previous reading. */
-    record Reading(long commits, double writes, double applyNanos, double syncNanos, long slowCommits, long longestCommitNanos, long logCopies,
-                   long longestLogCopyNanos) {
+    record Reading(long commits, double writes, double applyNanos, double syncNanos, long longestApplyNanos, long slowCommits, long longestCommitNanos,
+                   long logCopies, long longestLogCopyNanos) {
     }
 
     /** What the writer did between two readings. */
-    record Activity(long commits, double meanWrites, double meanApplyNanos, double meanSyncNanos, double commitsPerSecond, long slowCommits,
-                    long longestCommitNanos, long logCopies, long longestLogCopyNanos) {
+    record Activity(long commits, double meanWrites, double meanApplyNanos, double meanSyncNanos, double commitsPerSecond, long longestApplyNanos,
+                    long slowCommits, long longestCommitNanos, long logCopies, long longestLogCopyNanos) {
         static Activity between(Reading start, Reading end, double seconds) {
             long commits = end.commits() - start.commits();
             return new Activity(commits,
@@ -50,6 +51,7 @@ final class WriterBatches {
                     perCommit(end.applyNanos() - start.applyNanos(), commits),
                     perCommit(end.syncNanos() - start.syncNanos(), commits),
                     commits / seconds,
+                    end.longestApplyNanos(),
                     end.slowCommits() - start.slowCommits(),
                     end.longestCommitNanos(),
                     end.logCopies() - start.logCopies(),
@@ -64,6 +66,7 @@ final class WriterBatches {
                     perCommit(windows.stream().mapToDouble(w -> w.meanApplyNanos * w.commits).sum(), commits),
                     perCommit(windows.stream().mapToDouble(w -> w.meanSyncNanos * w.commits).sum(), commits),
                     commits / seconds,
+                    windows.stream().mapToLong(Activity::longestApplyNanos).max().orElse(0),
                     windows.stream().mapToLong(Activity::slowCommits).sum(),
                     windows.stream().mapToLong(Activity::longestCommitNanos).max().orElse(0),
                     windows.stream().mapToLong(Activity::logCopies).sum(),
@@ -76,17 +79,17 @@ final class WriterBatches {
 
         /** One row under {@link #printHeader}, with the cells of its extra columns. */
         void printRow(PrintStream out, String run, String... extraCells) {
-            out.printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s |%s%n", run, Figures.count(commitsPerSecond), Figures.decimal(meanWrites),
-                    Figures.millis(meanApplyNanos), Figures.millis(meanSyncNanos), Figures.count(slowCommits), Figures.millis(longestCommitNanos),
+            out.printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%s%n", run, Figures.count(commitsPerSecond), Figures.decimal(meanWrites),
+                    Figures.millis(meanApplyNanos), Figures.millis(longestApplyNanos), Figures.millis(meanSyncNanos), Figures.count(slowCommits), Figures.millis(longestCommitNanos),
                     Figures.count(logCopies), Figures.millis(longestLogCopyNanos), cells(extraCells));
         }
     }
 
     static void printHeader(PrintStream out, String run, String... extraColumns) {
-        out.println("| " + run + " | commits/s | writes per commit (mean) | run the SQL (ms, mean) | commit + sync (ms, mean) | commits over "
+        out.println("| " + run + " | commits/s | writes per commit (mean) | run the SQL (ms, mean) | longest run of the SQL (ms) | commit + sync (ms, mean) | commits over "
                 + WriterStalls.SLOW_COMMIT_NANOS / 1_000_000 + " ms "
                 + "| longest commit + sync (ms) | writer's log copies | longest log copy (ms) |" + cells(extraColumns));
-        out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |" + " ---: |".repeat(extraColumns.length));
+        out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |" + " ---: |".repeat(extraColumns.length));
     }
 
     private static String cells(String... values) {
@@ -102,12 +105,12 @@ final class WriterBatches {
         return listener;
     }
 
-    /** The meters now; the longest commit starts again from 0, so windows read from one instance must not overlap. */
+    /** The meters now; the longest figures start again from 0, so windows read from one instance must not overlap. */
     Reading read() {
         DistributionSummary batches = registry.get("statecraft.store.batch.size").summary();
         Timer apply = registry.get("statecraft.store.batch.apply").timer();
         Timer sync = registry.get("statecraft.store.batch.sync").timer();
         return new Reading(batches.count(), batches.totalAmount(), apply.totalTime(TimeUnit.NANOSECONDS), sync.totalTime(TimeUnit.NANOSECONDS),
-                stalls.slowCommits(), stalls.longestCommitNanosAndReset(), stalls.logCopies(), stalls.longestLogCopyNanosAndReset());
+                stalls.longestApplyNanosAndReset(), stalls.slowCommits(), stalls.longestCommitNanosAndReset(), stalls.logCopies(), stalls.longestLogCopyNanosAndReset());
     }
 }

@@ -33,7 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code events} and {@code commands}: a page or two of each for the lot. A batch moves at most about
  * {@link #MOVE_BUDGET} times the events it appends, so that games which all reach {@link #PER_GAME} at once (games
  * played at one pace do) move over the following batches instead of stalling one batch, and every command in it, for
- * all of their moves: a game left over moves in a later batch, the longest waiting first. Journal rows
+ * all of their moves: a game left over moves in a later batch, the first due first. Journal rows
  * older than the oldest that still holds a waiting append are deleted from the journal's head in the same
  * transaction. A row's number is one more than the events journaled before it since the store opened (with a gap where
  * a row was not committed), so the distance between two rows is at least the events between them: a game whose oldest
@@ -159,7 +159,10 @@ final class EventJournal {
     private final Map<String, Tail> committed = new ConcurrentHashMap<>();
     /** The waiting games by their oldest journal row, oldest first (many games share a row). */
     private final TreeMap<Long, Set<String>> byOldestRow = new TreeMap<>();
-    /** The games with {@link #PER_GAME} events or more waiting that an earlier batch left over, in the order they became due. */
+    /**
+     * The games with {@link #PER_GAME} events or more waiting that an earlier batch left over, or whose move failed, in the
+     * order they became due.
+     */
     private final Set<String> overdue = new LinkedHashSet<>();
     private volatile int waitingEvents;
     /** The next journal row's number: the previous row's plus its events (at least one), never reused while the store is open. */

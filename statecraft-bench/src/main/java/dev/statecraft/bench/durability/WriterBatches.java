@@ -36,7 +36,7 @@ final class WriterBatches {
         }
     };
 
-    /** Cumulative readings of the writer's meters at one moment; the two longest are since the previous reading. */
+    /** Cumulative readings of the writer's meters at one moment; the longest figures are since the previous reading. */
     record Reading(long commits, double writes, double applyNanos, double syncNanos, long longestApplyNanos, long slowCommits, long longestCommitNanos,
                    long logCopies, long longestLogCopyNanos) {
     }

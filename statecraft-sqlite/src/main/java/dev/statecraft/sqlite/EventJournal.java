@@ -174,6 +174,8 @@ final class EventJournal {
     private final Map<Key, CommandRecord> stagedCommands = new HashMap<>();
     private final List<String> archived = new ArrayList<>();
     private final Set<String> moved = new HashSet<>();
+    /** The games whose move the running batch tried and undid. */
+    private final Set<String> failedMoves = new HashSet<>();
     /** Why the last move failed, until one succeeds. */
     private String moveFailure;
 
@@ -322,24 +324,19 @@ final class EventJournal {
     }
 
     /**
-     * Moves, in the running batch's transaction, what waits (committed and staged) of each game more than
-     * {@link #MAX_SPAN} behind, and of the games with {@link #PER_GAME} events or more waiting, the overdue first, until it
-     * has moved {@link #MOVE_BUDGET} times the events the batch appends; then deletes the journal's rows older than the
-     * oldest that still waits.
+     * The games the running batch is to move ({@link #move}): each game more than {@link #MAX_SPAN} behind, and of the
+     * games with {@link #PER_GAME} events or more waiting, committed and staged, the overdue first, until they hold
+     * {@link #MOVE_BUDGET} times the events the batch appends. In key order, so that neighbouring games share pages.
      */
-    void moveDue(SqlSession session) throws SQLException {
-        Map<String, List<Append>> stagedByGame = new LinkedHashMap<>();
-        Map<String, Integer> stagedEvents = new HashMap<>();
-        for (Append append : staged) {
-            stagedByGame.computeIfAbsent(append.gameId(), id -> new ArrayList<>()).add(append);
-            stagedEvents.merge(append.gameId(), append.eventCount(), Integer::sum);
-        }
-        Set<String> due = new TreeSet<>(); // in key order, so that neighbouring games share pages
+    Set<String> dueGames() {
+        Map<String, Integer> stagedEvents = new LinkedHashMap<>();
+        staged.forEach(append -> stagedEvents.merge(append.gameId(), append.eventCount(), Integer::sum));
+        Set<String> due = new TreeSet<>();
         byOldestRow.headMap(nextRow - MAX_SPAN).values().forEach(due::addAll);
         due.removeAll(archived);
         long budget = Math.max(PER_GAME, MOVE_BUDGET * stagedEvents.values().stream().mapToLong(Integer::longValue).sum());
         long moving = due.stream().mapToLong(gameId -> waitingEvents(gameId) + stagedEvents.getOrDefault(gameId, 0)).sum();
-        for (Set<String> candidates : List.of(overdue, stagedByGame.keySet())) {
+        for (Set<String> candidates : List.of(overdue, stagedEvents.keySet())) {
             for (String gameId : candidates) {
                 if (moving >= budget) {
                     break;
@@ -350,20 +347,48 @@ final class EventJournal {
                 }
             }
         }
+        return due;
+    }
+
+    /**
+     * Moves what waits (committed and staged) of {@code games} to {@code events} and {@code commands}, in the running
+     * batch's transaction. Should it throw, the caller undoes what it wrote and calls {@link #moveFailed}.
+     */
+    void move(SqlSession session, Set<String> games) throws SQLException {
+        Map<String, List<Append>> stagedOfGames = new HashMap<>();
+        for (Append append : staged) {
+            if (games.contains(append.gameId())) {
+                stagedOfGames.computeIfAbsent(append.gameId(), id -> new ArrayList<>()).add(append);
+            }
+        }
         PreparedStatement insertEvent = session.prepared(INSERT_EVENT);
         PreparedStatement insertCommand = session.prepared(INSERT_COMMAND);
-        for (String gameId : due) {
+        for (String gameId : games) {
             Tail tail = committed.get(gameId);
             List<Append> appends = new ArrayList<>(tail == null ? List.of() : tail.appends());
-            appends.addAll(stagedByGame.getOrDefault(gameId, List.of()));
+            appends.addAll(stagedOfGames.getOrDefault(gameId, List.of()));
             for (Append append : appends) {
                 insert(append, insertEvent, insertCommand);
             }
         }
-        moved.addAll(due);
-        if (!due.isEmpty()) {
+        moved.addAll(games);
+        if (!games.isEmpty()) {
             moveFailure = null;
         }
+    }
+
+    /**
+     * The move of {@code games} failed, for {@code reason}, and what it wrote was undone: they still wait, and once the
+     * batch commits, those overdue go to the back of the line, so that the next batches move the others first.
+     */
+    void moveFailed(Set<String> games, Exception reason) {
+        moved.removeAll(games);
+        failedMoves.addAll(games);
+        moveFailure = reason.toString();
+    }
+
+    /** Deletes, in the running batch's transaction, the journal's rows older than the oldest that still waits once it commits. */
+    void deleteRowsNoLongerWaiting(SqlSession session) throws SQLException {
         PreparedStatement delete = session.prepared("DELETE FROM event_journal WHERE seq < ?");
         delete.setLong(1, oldestStillWaiting());
         delete.executeUpdate();
@@ -426,6 +451,11 @@ final class EventJournal {
                 addToTail(append);
             }
         }
+        for (String gameId : failedMoves) {
+            if (overdue.remove(gameId)) {
+                overdue.add(gameId);
+            }
+        }
         clearBatch();
     }
 
@@ -458,18 +488,13 @@ final class EventJournal {
         clearBatch();
     }
 
-    /** The move of due events failed alone, for {@code reason}, and was rolled back to its savepoint: they still wait. */
-    void forgetMoves(Exception reason) {
-        moved.clear();
-        moveFailure = reason.toString();
-    }
-
     private void clearBatch() {
         staged.clear();
         unwrittenFrom = 0;
         stagedCommands.clear();
         archived.clear();
         moved.clear();
+        failedMoves.clear();
     }
 
     /**

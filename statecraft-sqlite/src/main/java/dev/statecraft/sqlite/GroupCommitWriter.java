@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -35,8 +36,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * write fails.
  *
  * <p>Appends go to the {@link EventJournal}, one row for the batch's appends (one per write on the savepoint path),
- * and it moves them to their game's tables a game's worth at a time, in the transaction of a batch; closing moves the
- * rest. Should a commit fail and securing its outcome fail too, the writer refuses every later write: the store must
+ * and it moves them to their game's tables a game's worth at a time, in the transaction of a batch and a savepoint of
+ * the moves' own: a move that fails is undone and tried again a game at a time, so that only the games whose move
+ * fails keep waiting, and the batch's writes stand. Closing moves the rest. Should a commit fail and securing its outcome fail too, the writer refuses every later write: the store must
  * be opened again.
  *
  * <p>Copying the write-ahead log back into the database file is left to the {@link LogCheckpointer}, so
@@ -216,7 +218,7 @@ final class GroupCommitWriter implements AutoCloseable {
             try {
                 session.connection().rollback();
                 completions = applyEachInSavepoint(batch);
-                moveDueInSavepoint();
+                moveDue();
             } catch (SQLException | CannotIsolate notIsolated) {
                 Throwable reason = notIsolated instanceof CannotIsolate ? notIsolated.getCause() : notIsolated;
                 undoAndFailAll(batch, new StoreException("sqlite " + file + ": a write failed inside a batch and could not be rolled back alone; "
@@ -283,23 +285,39 @@ final class GroupCommitWriter implements AutoCloseable {
     private void writeJournalRowAndMoveDue() throws MidWriteFailure {
         try {
             journal.writeRows(session);
-            journal.moveDue(session);
-        } catch (SQLException | RuntimeException e) {
+            moveDue();
+        } catch (SQLException | CannotIsolate | RuntimeException e) {
             throw new MidWriteFailure(e);
         }
     }
 
-    /** On the savepoint path, the due events are moved in a savepoint of their own; if that fails, they wait. */
-    private void moveDueInSavepoint() throws SQLException, CannotIsolate {
+    /**
+     * Moves the journal's due games in a savepoint of their own, then cuts the journal's head. Should the move fail, each
+     * game is tried again alone, so that one game whose move fails holds up no other; what fails keeps waiting.
+     */
+    private void moveDue() throws SQLException, CannotIsolate {
+        Set<String> due = journal.dueGames();
+        if (!due.isEmpty() && !moveInSavepoint(due) && due.size() > 1) {
+            for (String gameId : due) {
+                moveInSavepoint(Set.of(gameId));
+            }
+        }
+        journal.deleteRowsNoLongerWaiting(session);
+    }
+
+    private boolean moveInSavepoint(Set<String> games) throws SQLException, CannotIsolate {
         try (Statement s = session.connection().createStatement()) {
             s.execute("SAVEPOINT move_events");
             try {
-                journal.moveDue(session);
+                journal.move(session, games);
                 s.execute("RELEASE move_events");
+                return true;
             } catch (SQLException | RuntimeException e) {
-                journal.forgetMoves(e);
-                LOG.log(Level.WARNING, "sqlite " + file + ": moving due events out of the journal failed; they keep waiting", e);
+                journal.moveFailed(games, e);
+                LOG.log(Level.WARNING, "sqlite " + file + ": moving the waiting events of " + (games.size() == 1 ? "game " + games.iterator().next()
+                        : games.size() + " games") + " out of the journal failed; they keep waiting", e);
                 undoSavepoint(s, "move_events");
+                return false;
             }
         }
     }

@@ -113,6 +113,43 @@ class WriterFailureTest {
     }
 
     @Test
+    void a_game_whose_move_fails_holds_up_neither_the_batch_nor_another_games_move_and_moves_once_it_can() throws Exception {
+        sql("CREATE TRIGGER fail_h BEFORE INSERT ON events WHEN NEW.game_id = 'h' BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+        List<NewEvent> allButOne = java.util.Collections.nCopies(EventJournal.PER_GAME - 1, new NewEvent("Tick", 1, "{}".getBytes()));
+        try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(new ConnectionFactory(file, SqliteOptions.defaults()).openWriter()),
+                new EventJournal(CommandIdFilter.off()), 100, WriterListener.NONE)) {
+            inOneBatch(writer, new AppendRequest("h", 0, "c-0", Instant.EPOCH, allButOne), new AppendRequest("g", 0, "c-0", Instant.EPOCH, allButOne))
+                    .forEach(CompletableFuture::join);
+            // h and g reach 64 in one batch, whose third append lets it move both (twice its 65 events); h's move fails.
+            List<CompletableFuture<Long>> appends = inOneBatch(writer, request("h", EventJournal.PER_GAME - 1, "c-1"),
+                    request("g", EventJournal.PER_GAME - 1, "c-1"), new AppendRequest("x", 0, "c-0", Instant.EPOCH, allButOne));
+            assertThat(appends).extracting(CompletableFuture::join).as("every write of the batch stands").containsExactly(64L, 64L, 63L);
+
+            assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'g'")).as("g moved all the same").isEqualTo(EventJournal.PER_GAME);
+            assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'h'")).as("h's move failed").isZero();
+            assertThat(count("SELECT COUNT(*) FROM event_journal")).as("a row for each batch, kept for h: the batch kept its fast path").isEqualTo(2);
+
+            // h, first in line, takes the whole budget of the batch that brings k to 64 and fails again: it goes to the back
+            // of the line, behind k, so the next batch moves k.
+            append(writer, new AppendRequest("k", 0, "c-0", Instant.EPOCH, allButOne));
+            append(writer, request("k", EventJournal.PER_GAME - 1, "c-1"));
+            assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'k'")).as("not yet").isZero();
+            append(writer, request("x", EventJournal.PER_GAME - 1, "c-1"));
+            assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'k'")).as("k moved before h was tried again").isEqualTo(EventJournal.PER_GAME);
+        }
+        assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'h'")).as("closing cannot move h either").isZero();
+        sql("DROP TRIGGER fail_h");
+        try (SqliteStore store = SqliteStore.open(file)) {
+            assertThat(store.events().read("h", 1, Long.MAX_VALUE)).as("moved when the store opened again").hasSize(EventJournal.PER_GAME);
+        }
+        assertThat(count("SELECT COUNT(*) FROM events")).isEqualTo(4L * EventJournal.PER_GAME);
+    }
+
+    private static void append(GroupCommitWriter writer, AppendRequest request) {
+        writer.execute((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, request));
+    }
+
+    @Test
     void while_moves_keep_failing_appends_are_refused_once_the_journal_is_full_and_taken_again_once_a_move_succeeds() throws Exception {
         sql("CREATE TRIGGER fail_all BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
         int perAppend = 1_000;

@@ -33,12 +33,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code events} and {@code commands}: a page or two of each for the lot. A batch moves at most about
  * {@link #MOVE_BUDGET} times the events it appends, so that games which all reach {@link #PER_GAME} at once (games
  * played at one pace do) move over the following batches instead of stalling one batch, and every command in it, for
- * all of their moves: a game left over moves in a later batch, the first due first. Journal rows
+ * all of their moves: a game left over moves in a later batch, the first due first (one whose move failed goes to the
+ * back of the line). Journal rows
  * older than the oldest that still holds a waiting append are deleted from the journal's head in the same
  * transaction. A row's number is one more than the events journaled before it since the store opened (with a gap where
  * a row was not committed), so the distance between two rows is at least the events between them: a game whose oldest
  * waiting row falls more than {@link #MAX_SPAN} behind the newest moves what it has, and the journal holds at most
- * about that many events, and memory as many (each with its payload).
+ * about that many events, and memory as many (each with its payload), unless moves fail; even then, appends are refused
+ * before either passes {@link #MAX_WAITING} ({@link #refuseIfFull}).
  *
  * <p>What waits is held here too, as each game's {@link Tail}, and every read of a game's events or command ids looks
  * at its tail before the tables: a tail leaves only once the transaction that moved it has committed, so a reader that
@@ -160,8 +162,8 @@ final class EventJournal {
     /** The waiting games by their oldest journal row, oldest first (many games share a row). */
     private final TreeMap<Long, Set<String>> byOldestRow = new TreeMap<>();
     /**
-     * The games with {@link #PER_GAME} events or more waiting that an earlier batch left over, or whose move failed, in the
-     * order they became due.
+     * The games with {@link #PER_GAME} events or more waiting that an earlier batch left over, in the order they became
+     * due, those whose move failed at the back in the order they failed.
      */
     private final Set<String> overdue = new LinkedHashSet<>();
     private volatile int waitingEvents;
@@ -174,9 +176,9 @@ final class EventJournal {
     private final Map<Key, CommandRecord> stagedCommands = new HashMap<>();
     private final List<String> archived = new ArrayList<>();
     private final Set<String> moved = new HashSet<>();
-    /** The games whose move the running batch tried and undid. */
-    private final Set<String> failedMoves = new HashSet<>();
-    /** Why the last move failed, until one succeeds. */
+    /** The games whose move the running batch tried and undid, and did not move after, in the order they failed. */
+    private final Set<String> failedMoves = new LinkedHashSet<>();
+    /** Why the last move failed, until a batch moves games and fails none. */
     private String moveFailure;
 
     private final CommandIdFilter storedCommandIds;
@@ -215,13 +217,16 @@ final class EventJournal {
     }
 
     /**
-     * For the writer, before an append writes anything: refuses it once {@link #MAX_WAITING} events wait, which
-     * happens only while moves keep failing, so that memory stays bounded.
+     * For the writer, before an append writes anything: refuses it once {@link #MAX_WAITING} events wait, or once the
+     * journal's rows, kept from the oldest that holds a waiting append, span that many events. Either happens only
+     * while moves keep failing (all of them, or one game's), so that memory and the journal table stay bounded.
      */
     void refuseIfFull(String gameId) {
-        if (waitingEvents >= MAX_WAITING) {
-            throw new StoreException("game " + gameId + ": append refused: " + waitingEvents + " events wait in the journal, as moving them to "
-                    + "the events table keeps failing (" + moveFailure + "); appends are taken again once a move succeeds");
+        long span = byOldestRow.isEmpty() ? 0 : nextRow - byOldestRow.firstKey();
+        if (waitingEvents >= MAX_WAITING || span >= MAX_WAITING) {
+            throw new StoreException("game " + gameId + ": append refused: " + waitingEvents + " events wait in the journal, whose rows span "
+                    + span + " events from the oldest that holds one, as moving them to the events table keeps failing"
+                    + (moveFailure == null ? "" : " (" + moveFailure + ")") + "; appends are taken again once the moves succeed");
         }
     }
 
@@ -324,9 +329,10 @@ final class EventJournal {
     }
 
     /**
-     * The games the running batch is to move ({@link #move}): each game more than {@link #MAX_SPAN} behind, and of the
-     * games with {@link #PER_GAME} events or more waiting, committed and staged, the overdue first, until they hold
-     * {@link #MOVE_BUDGET} times the events the batch appends. In key order, so that neighbouring games share pages.
+     * The games the running batch is to move ({@link #move}): each game more than {@link #MAX_SPAN} behind, whatever the
+     * budget, and of the games with {@link #PER_GAME} events or more waiting, committed and staged, the overdue first,
+     * until these hold {@link #MOVE_BUDGET} times the events the batch appends. In key order, so that neighbouring games
+     * share pages.
      */
     Set<String> dueGames() {
         Map<String, Integer> stagedEvents = new LinkedHashMap<>();
@@ -335,7 +341,7 @@ final class EventJournal {
         byOldestRow.headMap(nextRow - MAX_SPAN).values().forEach(due::addAll);
         due.removeAll(archived);
         long budget = Math.max(PER_GAME, MOVE_BUDGET * stagedEvents.values().stream().mapToLong(Integer::longValue).sum());
-        long moving = due.stream().mapToLong(gameId -> waitingEvents(gameId) + stagedEvents.getOrDefault(gameId, 0)).sum();
+        long moving = 0; // a game behind whose move keeps failing must not take the others' budget
         for (Set<String> candidates : List.of(overdue, stagedEvents.keySet())) {
             for (String gameId : candidates) {
                 if (moving >= budget) {
@@ -372,9 +378,7 @@ final class EventJournal {
             }
         }
         moved.addAll(games);
-        if (!games.isEmpty()) {
-            moveFailure = null;
-        }
+        failedMoves.removeAll(games);
     }
 
     /**
@@ -455,6 +459,9 @@ final class EventJournal {
             if (overdue.remove(gameId)) {
                 overdue.add(gameId);
             }
+        }
+        if (failedMoves.isEmpty() && !moved.isEmpty()) {
+            moveFailure = null;
         }
         clearBatch();
     }

@@ -38,7 +38,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Appends go to the {@link EventJournal}, one row for the batch's appends (one per write on the savepoint path),
  * and it moves them to their game's tables a game's worth at a time, in the transaction of a batch and a savepoint of
  * the moves' own: a move that fails is undone and tried again a game at a time, so that only the games whose move
- * fails keep waiting, and the batch's writes stand. Closing moves the rest. Should a commit fail and securing its outcome fail too, the writer refuses every later write: the store must
+ * fails keep waiting, and the batch goes on. Closing moves the rest. Should a commit fail and securing its outcome fail too, the writer refuses every later write: the store must
  * be opened again.
  *
  * <p>Copying the write-ahead log back into the database file is left to the {@link LogCheckpointer}, so
@@ -218,7 +218,8 @@ final class GroupCommitWriter implements AutoCloseable {
             try {
                 session.connection().rollback();
                 completions = applyEachInSavepoint(batch);
-                moveDue();
+                moveDueGames();
+                cutJournalHeadInSavepoint();
             } catch (SQLException | CannotIsolate notIsolated) {
                 Throwable reason = notIsolated instanceof CannotIsolate ? notIsolated.getCause() : notIsolated;
                 undoAndFailAll(batch, new StoreException("sqlite " + file + ": a write failed inside a batch and could not be rolled back alone; "
@@ -285,24 +286,41 @@ final class GroupCommitWriter implements AutoCloseable {
     private void writeJournalRowAndMoveDue() throws MidWriteFailure {
         try {
             journal.writeRows(session);
-            moveDue();
+            moveDueGames();
+            journal.deleteRowsNoLongerWaiting(session);
         } catch (SQLException | CannotIsolate | RuntimeException e) {
             throw new MidWriteFailure(e);
         }
     }
 
     /**
-     * Moves the journal's due games in a savepoint of their own, then cuts the journal's head. Should the move fail, each
-     * game is tried again alone, so that one game whose move fails holds up no other; what fails keeps waiting.
+     * Moves the journal's due games in a savepoint of their own. Should the move fail, each game is tried again alone, so
+     * that one game whose move fails holds up no other; what fails keeps waiting.
      */
-    private void moveDue() throws SQLException, CannotIsolate {
+    private void moveDueGames() throws SQLException, CannotIsolate {
         Set<String> due = journal.dueGames();
         if (!due.isEmpty() && !moveInSavepoint(due) && due.size() > 1) {
             for (String gameId : due) {
                 moveInSavepoint(Set.of(gameId));
             }
         }
-        journal.deleteRowsNoLongerWaiting(session);
+    }
+
+    /**
+     * On the savepoint path: deletes the journal rows no longer waited for, in a savepoint, so that should it fail the
+     * batch still commits; the next batch's cut takes them.
+     */
+    private void cutJournalHeadInSavepoint() throws SQLException, CannotIsolate {
+        try (Statement s = session.connection().createStatement()) {
+            s.execute("SAVEPOINT cut_journal");
+            try {
+                journal.deleteRowsNoLongerWaiting(session);
+                s.execute("RELEASE cut_journal");
+            } catch (SQLException e) {
+                LOG.log(Level.WARNING, "sqlite " + file + ": deleting the journal rows no longer waited for failed; a later batch deletes them", e);
+                undoSavepoint(s, "cut_journal");
+            }
+        }
     }
 
     private boolean moveInSavepoint(Set<String> games) throws SQLException, CannotIsolate {

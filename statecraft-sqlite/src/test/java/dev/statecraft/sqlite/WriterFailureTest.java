@@ -150,6 +150,57 @@ class WriterFailureTest {
     }
 
     @Test
+    void while_one_games_move_keeps_failing_the_others_move_and_appends_are_refused_once_the_journal_rows_kept_for_it_span_too_much() throws Exception {
+        sql("CREATE TRIGGER fail_h BEFORE INSERT ON events WHEN NEW.game_id = 'h' BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+        int perAppend = 1_000;
+        try (SqliteStore store = SqliteStore.open(file)) {
+            store.events().append(request("h", 0, "c-0")); // one event: h moves only once it falls MAX_SPAN behind, and then fails each time
+            int accepted = 0;
+            Throwable refused = null;
+            while (refused == null && accepted <= EventJournal.MAX_WAITING / perAppend + 1) {
+                try {
+                    store.events().append(new AppendRequest("big-" + accepted, 0, "c-0", Instant.EPOCH,
+                            java.util.Collections.nCopies(perAppend, new NewEvent("Tick", 1, "{}".getBytes()))));
+                    accepted++;
+                } catch (StoreException e) {
+                    refused = e;
+                }
+            }
+            assertThat(refused).as("refused once the rows kept for h span %d events", EventJournal.MAX_WAITING).isNotNull()
+                    .hasMessageContaining("span").hasMessageContaining("injected failure");
+            assertThat(count("SELECT COUNT(*) FROM events WHERE game_id LIKE 'big-%'")).as("every other game moved, h failing beside them")
+                    .isEqualTo((long) accepted * perAppend);
+            assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'h'")).isZero();
+            assertThat(store.events().read("h", 1, Long.MAX_VALUE)).as("h's event, still read").hasSize(1);
+
+            sql("DROP TRIGGER fail_h");
+            // The refused append's batch still moved h; the next append is taken.
+            assertThatThrownBy(() -> store.events().append(request("g", 0, "c-0"))).isInstanceOf(StoreException.class);
+            assertThat(store.events().append(request("g", 0, "c-0"))).isEqualTo(1);
+            assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'h'")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a_batch_whose_cut_of_the_journal_head_fails_still_commits_its_writes() throws Exception {
+        Connection real = new ConnectionFactory(file, SqliteOptions.defaults()).openWriter();
+        AtomicInteger refusedCuts = new AtomicInteger();
+        Connection connection = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, m, args) -> {
+            if (m.getName().equals("prepareStatement") && ((String) args[0]).startsWith("DELETE FROM event_journal")) {
+                refusedCuts.incrementAndGet();
+                throw new SQLException("disk I/O error (injected)");
+            }
+            return invoke(real, m, args);
+        });
+        try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(connection), new EventJournal(CommandIdFilter.off()), 100, WriterListener.NONE)) {
+            // The fast path fails at the cut, so the batch runs again one savepoint per write, where the cut fails alone.
+            append(writer, request("g", 0, "c-0"));
+            assertThat(refusedCuts).as("the cut tried on both paths").hasValue(2);
+        }
+        assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'g'")).as("stored, and moved when the writer closed").isEqualTo(1);
+    }
+
+    @Test
     void while_moves_keep_failing_appends_are_refused_once_the_journal_is_full_and_taken_again_once_a_move_succeeds() throws Exception {
         sql("CREATE TRIGGER fail_all BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
         int perAppend = 1_000;

@@ -34,9 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #MOVE_BUDGET} times the events it appends, so that games which all reach {@link #PER_GAME} at once (games
  * played at one pace do) move over the following batches instead of stalling one batch, and every command in it, for
  * all of their moves: a game left over moves in a later batch, the first due first (one whose move failed goes to the
- * back of the line). Journal rows
- * older than the oldest that still holds a waiting append are deleted from the journal's head in the same
- * transaction. A row's number is one more than the events journaled before it since the store opened (with a gap where
+ * back of the line). Journal rows older than the oldest that still holds a waiting append are deleted from the
+ * journal's head in the same transaction. A row's number is one more than the events journaled before it since the store opened (with a gap where
  * a row was not committed), so the distance between two rows is at least the events between them: a game whose oldest
  * waiting row falls more than {@link #MAX_SPAN} behind the newest moves what it has, and the journal holds at most
  * about that many events, and memory as many (each with its payload), unless moves fail; even then, appends are refused
@@ -341,7 +340,7 @@ final class EventJournal {
         byOldestRow.headMap(nextRow - MAX_SPAN).values().forEach(due::addAll);
         due.removeAll(archived);
         long budget = Math.max(PER_GAME, MOVE_BUDGET * stagedEvents.values().stream().mapToLong(Integer::longValue).sum());
-        long moving = 0; // a game behind whose move keeps failing must not take the others' budget
+        long moving = 0; // games forced out by the span do not count: one whose move keeps failing must not take the others' budget
         for (Set<String> candidates : List.of(overdue, stagedEvents.keySet())) {
             for (String gameId : candidates) {
                 if (moving >= budget) {

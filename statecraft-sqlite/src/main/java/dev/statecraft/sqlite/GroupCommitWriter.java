@@ -38,8 +38,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Appends go to the {@link EventJournal}, one row for the batch's appends (one per write on the savepoint path),
  * and it moves them to their game's tables a game's worth at a time, in the transaction of a batch and a savepoint of
  * the moves' own: a move that fails is undone and tried again a game at a time, so that only the games whose move
- * fails keep waiting, and the batch goes on. Closing moves the rest. Should a commit fail and securing its outcome fail too, the writer refuses every later write: the store must
- * be opened again.
+ * fails keep waiting, and the batch goes on. Closing moves the rest. Should a commit fail and securing its outcome
+ * fail too, the writer refuses every later write: the store must be opened again.
  *
  * <p>Copying the write-ahead log back into the database file is left to the {@link LogCheckpointer}, so
  * that no commit waits for it; the writer only copies, between two batches, the few pages committed

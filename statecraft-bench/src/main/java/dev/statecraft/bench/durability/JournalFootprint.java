@@ -21,8 +21,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Heap held by the SQLite store for each append that waits in its event journal (decision record 0011): committed,
  * not yet moved to the game's tables, so held in memory too until its game has {@code PER_GAME} (64) events waiting
- * and its turn to move comes, or it is archived. A card match rarely reaches 64 events, so the server holds a match's whole history this way, and
- * every young collection copies what is still young of it.
+ * and its turn to move comes, or it is archived. A card match rarely reaches 64 events, so the server holds a match's
+ * whole history this way, and every young collection copies what is still young of it.
  *
  * <p>Appends one event per command to each of N games, {@value #FEW} per game and then up to {@value #MANY}, both
  * below 64 so that nothing moves, and reads the live heap at each point ({@link HeapGauge}): the difference divided by

@@ -80,14 +80,14 @@ final class WriterBatches {
         /** One row under {@link #printHeader}, with the cells of its extra columns. */
         void printRow(PrintStream out, String run, String... extraCells) {
             out.printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%s%n", run, Figures.count(commitsPerSecond), Figures.decimal(meanWrites),
-                    Figures.millis(meanApplyNanos), Figures.millis(longestApplyNanos), Figures.millis(meanSyncNanos), Figures.count(slowCommits), Figures.millis(longestCommitNanos),
-                    Figures.count(logCopies), Figures.millis(longestLogCopyNanos), cells(extraCells));
+                    Figures.millis(meanApplyNanos), Figures.millis(longestApplyNanos), Figures.millis(meanSyncNanos), Figures.count(slowCommits),
+                    Figures.millis(longestCommitNanos), Figures.count(logCopies), Figures.millis(longestLogCopyNanos), cells(extraCells));
         }
     }
 
     static void printHeader(PrintStream out, String run, String... extraColumns) {
-        out.println("| " + run + " | commits/s | writes per commit (mean) | run the SQL (ms, mean) | longest run of the SQL (ms) | commit + sync (ms, mean) | commits over "
-                + WriterStalls.SLOW_COMMIT_NANOS / 1_000_000 + " ms "
+        out.println("| " + run + " | commits/s | writes per commit (mean) | run the SQL (ms, mean) | longest run of the SQL (ms) "
+                + "| commit + sync (ms, mean) | commits over " + WriterStalls.SLOW_COMMIT_NANOS / 1_000_000 + " ms "
                 + "| longest commit + sync (ms) | writer's log copies | longest log copy (ms) |" + cells(extraColumns));
         out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |" + " ---: |".repeat(extraColumns.length));
     }
@@ -111,6 +111,7 @@ final class WriterBatches {
         Timer apply = registry.get("statecraft.store.batch.apply").timer();
         Timer sync = registry.get("statecraft.store.batch.sync").timer();
         return new Reading(batches.count(), batches.totalAmount(), apply.totalTime(TimeUnit.NANOSECONDS), sync.totalTime(TimeUnit.NANOSECONDS),
-                stalls.longestApplyNanosAndReset(), stalls.slowCommits(), stalls.longestCommitNanosAndReset(), stalls.logCopies(), stalls.longestLogCopyNanosAndReset());
+                stalls.longestApplyNanosAndReset(), stalls.slowCommits(), stalls.longestCommitNanosAndReset(), stalls.logCopies(),
+                stalls.longestLogCopyNanosAndReset());
     }
 }

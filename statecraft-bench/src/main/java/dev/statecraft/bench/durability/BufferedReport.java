@@ -22,7 +22,8 @@ record BufferedReport(BufferedLoad.Settings settings, String dataFolder, Measure
         out.println("Acknowledged commands/s above stored writes/s means the write-behind buffer was filling (it holds 100,000 writes;"
                 + " when full, commands wait for room): the sustained rate is the stored one, and the flush lag grows with the backlog.");
         out.println();
-        out.println("SQLite group-commit writer in the same window (each buffered command is one write; snapshots are writes too):");
+        out.println("SQLite group-commit writer in the same window (each buffered command is one write; snapshots are writes too), and this "
+                + "JVM's collection pauses:");
         out.println();
         WriterBatches.printHeader(out, "zones");
         load.writer().printRow(out, Figures.count(settings.zones()));

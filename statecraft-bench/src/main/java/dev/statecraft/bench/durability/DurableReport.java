@@ -120,7 +120,8 @@ record DurableReport(DurableLoad.Settings settings, String dataFolder, List<Fsyn
             }
             out.println();
         }
-        out.println("SQLite group-commit writer in the measured windows (a commit is one transaction and one sync; snapshots and creates are writes too):");
+        out.println("SQLite group-commit writer in the measured windows (a commit is one transaction and one sync; snapshots and creates are writes too), "
+                + "and this JVM's collection pauses, which stop the engine and the writer alike:");
         out.println();
         WriterBatches.printHeader(out, "games", "raw write + fsync p50 / p99 (ms)");
         load.writer().printRow(out, Figures.count(settings.games()), Figures.millis(fsync.p50Nanos()) + " / " + Figures.millis(fsync.p99Nanos()));

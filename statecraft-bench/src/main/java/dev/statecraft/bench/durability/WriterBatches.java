@@ -1,5 +1,6 @@
 package dev.statecraft.bench.durability;
 
+import dev.statecraft.bench.GcPauses;
 import dev.statecraft.bench.WriterStalls;
 import dev.statecraft.sqlite.SqliteWriterMetrics;
 import dev.statecraft.sqlite.WriterListener;
@@ -15,13 +16,14 @@ import java.util.concurrent.TimeUnit;
  * a measured window: how many transactions it committed (one sync each), how many writes each held, how
  * long running a batch's SQL took, and how long commit plus sync took; and its stalls ({@link WriterStalls}): the
  * longest run of a batch's SQL, commits whose commit plus sync took over 5 ms, and its copies of the rest of the log
- * between two batches.
- * Every durable command in such a commit, or queued behind it or the copy, waits that long.
+ * between two batches. Every durable command in such a commit, or queued behind it or the copy, waits that long. And
+ * this JVM's collection pauses ({@link GcPauses}), which stop the engine and the writer alike.
  */
 final class WriterBatches {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final SqliteWriterMetrics metrics = new SqliteWriterMetrics(registry);
     private final WriterStalls stalls = new WriterStalls();
+    private final GcPauses pauses = GcPauses.watch();
     private final WriterListener listener = new WriterListener() {
         @Override
         public void batchCommitted(int writes, long applyNanos, long commitNanos) {
@@ -38,12 +40,12 @@ final class WriterBatches {
 
     /** Cumulative readings of the writer's meters at one moment; the longest figures are since the previous reading. */
     record Reading(long commits, double writes, double applyNanos, double syncNanos, long longestApplyNanos, long slowCommits, long longestCommitNanos,
-                   long logCopies, long longestLogCopyNanos) {
+                   long logCopies, long longestLogCopyNanos, long pauses, long longestPauseMillis) {
     }
 
     /** What the writer did between two readings. */
     record Activity(long commits, double meanWrites, double meanApplyNanos, double meanSyncNanos, double commitsPerSecond, long longestApplyNanos,
-                    long slowCommits, long longestCommitNanos, long logCopies, long longestLogCopyNanos) {
+                    long slowCommits, long longestCommitNanos, long logCopies, long longestLogCopyNanos, long pauses, long longestPauseMillis) {
         static Activity between(Reading start, Reading end, double seconds) {
             long commits = end.commits() - start.commits();
             return new Activity(commits,
@@ -55,7 +57,9 @@ final class WriterBatches {
                     end.slowCommits() - start.slowCommits(),
                     end.longestCommitNanos(),
                     end.logCopies() - start.logCopies(),
-                    end.longestLogCopyNanos());
+                    end.longestLogCopyNanos(),
+                    end.pauses() - start.pauses(),
+                    end.longestPauseMillis());
         }
 
         /** Several windows' activity as one, over {@code seconds} in all. */
@@ -70,7 +74,9 @@ final class WriterBatches {
                     windows.stream().mapToLong(Activity::slowCommits).sum(),
                     windows.stream().mapToLong(Activity::longestCommitNanos).max().orElse(0),
                     windows.stream().mapToLong(Activity::logCopies).sum(),
-                    windows.stream().mapToLong(Activity::longestLogCopyNanos).max().orElse(0));
+                    windows.stream().mapToLong(Activity::longestLogCopyNanos).max().orElse(0),
+                    windows.stream().mapToLong(Activity::pauses).sum(),
+                    windows.stream().mapToLong(Activity::longestPauseMillis).max().orElse(0));
         }
 
         private static double perCommit(double total, long commits) {
@@ -79,17 +85,19 @@ final class WriterBatches {
 
         /** One row under {@link #printHeader}, with the cells of its extra columns. */
         void printRow(PrintStream out, String run, String... extraCells) {
-            out.printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%s%n", run, Figures.count(commitsPerSecond), Figures.decimal(meanWrites),
+            out.printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%s%n", run, Figures.count(commitsPerSecond), Figures.decimal(meanWrites),
                     Figures.millis(meanApplyNanos), Figures.millis(longestApplyNanos), Figures.millis(meanSyncNanos), Figures.count(slowCommits),
-                    Figures.millis(longestCommitNanos), Figures.count(logCopies), Figures.millis(longestLogCopyNanos), cells(extraCells));
+                    Figures.millis(longestCommitNanos), Figures.count(logCopies), Figures.millis(longestLogCopyNanos), Figures.count(pauses),
+                    longestPauseMillis, cells(extraCells));
         }
     }
 
     static void printHeader(PrintStream out, String run, String... extraColumns) {
         out.println("| " + run + " | commits/s | writes per commit (mean) | run the SQL (ms, mean) | longest run of the SQL (ms) "
                 + "| commit + sync (ms, mean) | commits over " + WriterStalls.SLOW_COMMIT_NANOS / 1_000_000 + " ms "
-                + "| longest commit + sync (ms) | writer's log copies | longest log copy (ms) |" + cells(extraColumns));
-        out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |" + " ---: |".repeat(extraColumns.length));
+                + "| longest commit + sync (ms) | writer's log copies | longest log copy (ms) | the JVM's collection pauses | longest pause (ms) |"
+                + cells(extraColumns));
+        out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |" + " ---: |".repeat(extraColumns.length));
     }
 
     private static String cells(String... values) {
@@ -112,6 +120,6 @@ final class WriterBatches {
         Timer sync = registry.get("statecraft.store.batch.sync").timer();
         return new Reading(batches.count(), batches.totalAmount(), apply.totalTime(TimeUnit.NANOSECONDS), sync.totalTime(TimeUnit.NANOSECONDS),
                 stalls.longestApplyNanosAndReset(), stalls.slowCommits(), stalls.longestCommitNanosAndReset(), stalls.logCopies(),
-                stalls.longestLogCopyNanosAndReset());
+                stalls.longestLogCopyNanosAndReset(), pauses.pauses(), pauses.longestMillisAndReset());
     }
 }

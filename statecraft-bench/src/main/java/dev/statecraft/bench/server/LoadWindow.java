@@ -1,5 +1,6 @@
 package dev.statecraft.bench.server;
 
+import dev.statecraft.bench.GcPauses;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.statecraft.bench.server;
 
+import dev.statecraft.bench.GcPauses;
 import dev.statecraft.bench.durability.DriverArgs;
 import dev.statecraft.examples.cards.Cards;
 import dev.statecraft.server.Principal;

@@ -1,5 +1,6 @@
 package dev.statecraft.bench.server;
 
+import dev.statecraft.bench.GcPauses;
 import dev.statecraft.bench.WriterStalls;
 import dev.statecraft.sqlite.WriterListener;
 import java.util.Locale;

@@ -84,6 +84,27 @@ class DurabilityDriversTest {
         assertThat(report.goalMet()).as("paced below 100,000 events/s cannot meet (d)").isFalse();
         assertThat(printed(report::print)).contains("| 10 | at `--rate` | 200 |", "| 10 | at 50 % of the peak |", "late sends",
                 "10, paced at `--rate`", "command ids random version 4 UUIDs");
+        assertEveryTableRowFitsItsHeader(printed(report::print));
+    }
+
+    /** Each row of each Markdown table has as many cells as the table's header. */
+    private static void assertEveryTableRowFitsItsHeader(String markdown) {
+        int headerCells = -1;
+        int tables = 0;
+        for (String line : markdown.lines().toList()) {
+            if (!line.startsWith("|")) {
+                headerCells = -1;
+                continue;
+            }
+            int cells = (int) line.chars().filter(c -> c == '|').count() - 1;
+            if (headerCells < 0) {
+                headerCells = cells;
+                tables++;
+            } else {
+                assertThat(cells).as("cells of %s", line).isEqualTo(headerCells);
+            }
+        }
+        assertThat(tables).as("tables printed").isPositive();
     }
 
     @Test
@@ -111,6 +132,7 @@ class DurabilityDriversTest {
         assertThat(report.lag().flushes()).isPositive();
         assertThat(report.lag().p99Nanos()).isGreaterThanOrEqualTo(report.lag().p50Nanos()).isPositive();
         assertThat(printed(report::print)).contains("| 10 | 2 platform |");
+        assertEveryTableRowFitsItsHeader(printed(report::print));
     }
 
     @Test

@@ -182,6 +182,25 @@ class WriterFailureTest {
     }
 
     @Test
+    void a_game_forced_out_whose_move_keeps_failing_takes_none_of_the_budget_of_a_game_due_after_it() throws Exception {
+        sql("CREATE TRIGGER fail_h BEFORE INSERT ON events WHEN NEW.game_id = 'h' BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+        int perAppend = 1_000;
+        try (SqliteStore store = SqliteStore.open(file)) {
+            store.events().append(new AppendRequest("h", 0, "c-0", Instant.EPOCH, java.util.Collections.nCopies(100, new NewEvent("Tick", 1, "{}".getBytes()))));
+            for (int i = 0; i * perAppend <= EventJournal.MAX_SPAN; i++) { // h falls more than MAX_SPAN behind: every batch now forces it out, and fails
+                store.events().append(new AppendRequest("big-" + i, 0, "c-0", Instant.EPOCH,
+                        java.util.Collections.nCopies(perAppend, new NewEvent("Tick", 1, "{}".getBytes()))));
+            }
+            store.events().append(new AppendRequest("g", 0, "c-0", Instant.EPOCH,
+                    java.util.Collections.nCopies(EventJournal.PER_GAME - 1, new NewEvent("Tick", 1, "{}".getBytes()))));
+            // g's 64th event comes in a batch of one event, whose budget (64 events) h's 100 would take all of.
+            store.events().append(request("g", EventJournal.PER_GAME - 1, "c-1"));
+            assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'g'")).as("g moved beside h's failing move").isEqualTo(EventJournal.PER_GAME);
+            assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'h'")).isZero();
+        }
+    }
+
+    @Test
     void a_batch_whose_cut_of_the_journal_head_fails_still_commits_its_writes() throws Exception {
         Connection real = new ConnectionFactory(file, SqliteOptions.defaults()).openWriter();
         AtomicInteger refusedCuts = new AtomicInteger();

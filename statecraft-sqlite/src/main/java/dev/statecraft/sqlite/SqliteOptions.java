@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param busyTimeout     how long a connection waits for a lock held by another process
  * @param checkOnOpen     run {@code PRAGMA quick_check} when opening, refusing a damaged file
  * @param pageSize        bytes per database page for a new file (a power of two, 512 to 65536); each commit writes
- *                        every page it changed, about two per active game, so smaller pages mean less to sync
+ *                        every page it changed: the journal's last pages, and a page or two of each table for each
+ *                        game it moves (8 and 16 KiB measured no better than 4 KiB: docs/BENCHMARKS.md)
  * @param writerCacheKib  page cache of the writer's connection, in KiB
  * @param checkpointPages once the write-ahead log holds this many pages, the checkpointer has it started again from its
  *                        beginning (its pages are copied back into the database file all along, off the commit path);

@@ -115,7 +115,7 @@ class WriterFailureTest {
     @Test
     void a_game_whose_move_fails_holds_up_neither_the_batch_nor_another_games_move_and_moves_once_it_can() throws Exception {
         sql("CREATE TRIGGER fail_h BEFORE INSERT ON events WHEN NEW.game_id = 'h' BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
-        List<NewEvent> allButOne = java.util.Collections.nCopies(EventJournal.PER_GAME - 1, new NewEvent("Tick", 1, "{}".getBytes()));
+        List<NewEvent> allButOne = ticks(EventJournal.PER_GAME - 1);
         try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(new ConnectionFactory(file, SqliteOptions.defaults()).openWriter()),
                 new EventJournal(CommandIdFilter.off()), 100, WriterListener.NONE)) {
             inOneBatch(writer, new AppendRequest("h", 0, "c-0", Instant.EPOCH, allButOne), new AppendRequest("g", 0, "c-0", Instant.EPOCH, allButOne))
@@ -145,6 +145,11 @@ class WriterFailureTest {
         assertThat(count("SELECT COUNT(*) FROM events")).isEqualTo(4L * EventJournal.PER_GAME);
     }
 
+    /** {@code count} events of one kind, for appends that bring a game to a chosen number of waiting events. */
+    private static List<NewEvent> ticks(int count) {
+        return java.util.Collections.nCopies(count, new NewEvent("Tick", 1, "{}".getBytes()));
+    }
+
     private static void append(GroupCommitWriter writer, AppendRequest request) {
         writer.execute((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, request));
     }
@@ -159,8 +164,7 @@ class WriterFailureTest {
             Throwable refused = null;
             while (refused == null && accepted <= EventJournal.MAX_WAITING / perAppend + 1) {
                 try {
-                    store.events().append(new AppendRequest("big-" + accepted, 0, "c-0", Instant.EPOCH,
-                            java.util.Collections.nCopies(perAppend, new NewEvent("Tick", 1, "{}".getBytes()))));
+                    store.events().append(new AppendRequest("big-" + accepted, 0, "c-0", Instant.EPOCH, ticks(perAppend)));
                     accepted++;
                 } catch (StoreException e) {
                     refused = e;
@@ -186,13 +190,11 @@ class WriterFailureTest {
         sql("CREATE TRIGGER fail_h BEFORE INSERT ON events WHEN NEW.game_id = 'h' BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
         int perAppend = 1_000;
         try (SqliteStore store = SqliteStore.open(file)) {
-            store.events().append(new AppendRequest("h", 0, "c-0", Instant.EPOCH, java.util.Collections.nCopies(100, new NewEvent("Tick", 1, "{}".getBytes()))));
+            store.events().append(new AppendRequest("h", 0, "c-0", Instant.EPOCH, ticks(100)));
             for (int i = 0; i * perAppend <= EventJournal.MAX_SPAN; i++) { // h falls more than MAX_SPAN behind: every batch now forces it out, and fails
-                store.events().append(new AppendRequest("big-" + i, 0, "c-0", Instant.EPOCH,
-                        java.util.Collections.nCopies(perAppend, new NewEvent("Tick", 1, "{}".getBytes()))));
+                store.events().append(new AppendRequest("big-" + i, 0, "c-0", Instant.EPOCH, ticks(perAppend)));
             }
-            store.events().append(new AppendRequest("g", 0, "c-0", Instant.EPOCH,
-                    java.util.Collections.nCopies(EventJournal.PER_GAME - 1, new NewEvent("Tick", 1, "{}".getBytes()))));
+            store.events().append(new AppendRequest("g", 0, "c-0", Instant.EPOCH, ticks(EventJournal.PER_GAME - 1)));
             // g's 64th event comes in a batch of one event, whose budget (64 events) h's 100 would take all of.
             store.events().append(request("g", EventJournal.PER_GAME - 1, "c-1"));
             assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'g'")).as("g moved beside h's failing move").isEqualTo(EventJournal.PER_GAME);
@@ -228,8 +230,7 @@ class WriterFailureTest {
             Throwable refused = null;
             while (refused == null && accepted <= EventJournal.MAX_WAITING / perAppend + 1) {
                 try {
-                    store.events().append(new AppendRequest("big-" + accepted, 0, "c-0", Instant.EPOCH,
-                            java.util.Collections.nCopies(perAppend, new NewEvent("Tick", 1, "{}".getBytes()))));
+                    store.events().append(new AppendRequest("big-" + accepted, 0, "c-0", Instant.EPOCH, ticks(perAppend)));
                     accepted++;
                 } catch (StoreException e) {
                     refused = e;

@@ -35,6 +35,10 @@ import org.junit.jupiter.api.io.TempDir;
  * SQLite file behind a connection that fails one chosen call, as a database would.
  */
 class WriterFailureTest {
+    /** Makes every insert of game h's events into {@code events} fail, so that h's moves fail; dropped as {@code fail_h}. */
+    private static final String FAIL_MOVES_OF_H =
+            "CREATE TRIGGER fail_h BEFORE INSERT ON events WHEN NEW.game_id = 'h' BEGIN SELECT RAISE(ABORT, 'injected failure'); END";
+
     @TempDir
     Path folder;
     private Path file;
@@ -96,7 +100,7 @@ class WriterFailureTest {
 
     @Test
     void a_move_that_fails_leaves_its_events_waiting_and_readable_and_they_move_once_it_can() throws Exception {
-        sql("CREATE TRIGGER fail_h BEFORE INSERT ON events WHEN NEW.game_id = 'h' BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+        sql(FAIL_MOVES_OF_H);
         try (SqliteStore store = SqliteStore.open(file)) {
             for (int i = 0; i < EventJournal.PER_GAME; i++) {
                 assertThat(store.events().append(request("h", i, "c-" + i))).isEqualTo(i + 1);
@@ -114,7 +118,7 @@ class WriterFailureTest {
 
     @Test
     void a_game_whose_move_fails_holds_up_neither_the_batch_nor_another_games_move_and_moves_once_it_can() throws Exception {
-        sql("CREATE TRIGGER fail_h BEFORE INSERT ON events WHEN NEW.game_id = 'h' BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+        sql(FAIL_MOVES_OF_H);
         List<NewEvent> allButOne = ticks(EventJournal.PER_GAME - 1);
         try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(new ConnectionFactory(file, SqliteOptions.defaults()).openWriter()),
                 new EventJournal(CommandIdFilter.off()), 100, WriterListener.NONE)) {
@@ -145,6 +149,26 @@ class WriterFailureTest {
         assertThat(count("SELECT COUNT(*) FROM events")).isEqualTo(4L * EventJournal.PER_GAME);
     }
 
+    private record Filling(int accepted, StoreException refused) {
+    }
+
+    /**
+     * Appends {@code perAppend} events to one new game after another (big-0, big-1, ...) until the store refuses one, or
+     * until more than {@link EventJournal#MAX_WAITING} events were taken: how many appends it took, and its refusal, if any.
+     */
+    private static Filling appendNewGamesUntilRefused(SqliteStore store, int perAppend) {
+        int accepted = 0;
+        while (accepted <= EventJournal.MAX_WAITING / perAppend + 1) {
+            try {
+                store.events().append(new AppendRequest("big-" + accepted, 0, "c-0", Instant.EPOCH, ticks(perAppend)));
+                accepted++;
+            } catch (StoreException e) {
+                return new Filling(accepted, e);
+            }
+        }
+        return new Filling(accepted, null);
+    }
+
     /** {@code count} events of one kind, for appends that bring a game to a chosen number of waiting events. */
     private static List<NewEvent> ticks(int count) {
         return java.util.Collections.nCopies(count, new NewEvent("Tick", 1, "{}".getBytes()));
@@ -156,20 +180,13 @@ class WriterFailureTest {
 
     @Test
     void while_one_games_move_keeps_failing_the_others_move_and_appends_are_refused_once_the_journal_rows_kept_for_it_span_too_much() throws Exception {
-        sql("CREATE TRIGGER fail_h BEFORE INSERT ON events WHEN NEW.game_id = 'h' BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+        sql(FAIL_MOVES_OF_H);
         int perAppend = 1_000;
         try (SqliteStore store = SqliteStore.open(file)) {
             store.events().append(request("h", 0, "c-0")); // one event: h moves only once it falls MAX_SPAN behind, and then fails each time
-            int accepted = 0;
-            Throwable refused = null;
-            while (refused == null && accepted <= EventJournal.MAX_WAITING / perAppend + 1) {
-                try {
-                    store.events().append(new AppendRequest("big-" + accepted, 0, "c-0", Instant.EPOCH, ticks(perAppend)));
-                    accepted++;
-                } catch (StoreException e) {
-                    refused = e;
-                }
-            }
+            Filling filling = appendNewGamesUntilRefused(store, perAppend);
+            int accepted = filling.accepted();
+            StoreException refused = filling.refused();
             assertThat(refused).as("refused once the rows kept for h span %d events", EventJournal.MAX_WAITING).isNotNull()
                     .hasMessageContaining("span").hasMessageContaining("injected failure");
             assertThat(count("SELECT COUNT(*) FROM events WHERE game_id LIKE 'big-%'")).as("every other game moved, h failing beside them")
@@ -187,7 +204,7 @@ class WriterFailureTest {
 
     @Test
     void a_game_forced_out_whose_move_keeps_failing_takes_none_of_the_budget_of_a_game_due_after_it() throws Exception {
-        sql("CREATE TRIGGER fail_h BEFORE INSERT ON events WHEN NEW.game_id = 'h' BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+        sql(FAIL_MOVES_OF_H);
         int perAppend = 1_000;
         try (SqliteStore store = SqliteStore.open(file)) {
             store.events().append(new AppendRequest("h", 0, "c-0", Instant.EPOCH, ticks(100)));
@@ -226,16 +243,9 @@ class WriterFailureTest {
         sql("CREATE TRIGGER fail_all BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
         int perAppend = 1_000;
         try (SqliteStore store = SqliteStore.open(file)) {
-            int accepted = 0;
-            Throwable refused = null;
-            while (refused == null && accepted <= EventJournal.MAX_WAITING / perAppend + 1) {
-                try {
-                    store.events().append(new AppendRequest("big-" + accepted, 0, "c-0", Instant.EPOCH, ticks(perAppend)));
-                    accepted++;
-                } catch (StoreException e) {
-                    refused = e;
-                }
-            }
+            Filling filling = appendNewGamesUntilRefused(store, perAppend);
+            int accepted = filling.accepted();
+            StoreException refused = filling.refused();
             assertThat(refused).as("refused once %d events wait", EventJournal.MAX_WAITING).isNotNull()
                     .hasMessageContaining("keeps failing").hasMessageContaining("injected failure");
             assertThat((long) accepted * perAppend).isGreaterThanOrEqualTo(EventJournal.MAX_WAITING);

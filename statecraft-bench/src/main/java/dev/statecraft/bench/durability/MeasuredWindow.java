@@ -2,22 +2,29 @@ package dev.statecraft.bench.durability;
 
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
+import org.HdrHistogram.WriterReaderPhaser;
 
 /**
  * Acknowledgement latencies and events of many driver threads, counted between {@link #open()} and
  * {@link #close()} only: what completes during the warm-up, or after the window, is not in the figures.
- * Recording is wait-free, so a thousand threads can share one window.
+ * Recording is wait-free, so a thousand threads can share one window. A command's latency and its events are
+ * recorded into the same {@link Counts}, which opening and closing swap whole once no thread still records into
+ * them, so a window counts both or neither of every command.
  */
 final class MeasuredWindow {
-    private final Recorder latencies = new Recorder(3);
-    private final LongAdder events = new LongAdder();
-    private final LongAdder lateSends = new LongAdder();
+    /** What the driver threads record into until the next swap. */
+    private record Counts(Histogram latencies, LongAdder events, LongAdder lateSends) {
+        static Counts empty() {
+            return new Counts(new ConcurrentHistogram(3), new LongAdder(), new LongAdder());
+        }
+    }
+
+    private final WriterReaderPhaser phaser = new WriterReaderPhaser();
+    private volatile Counts counting = Counts.empty();
     private final WriterBatches writer;
     private long openedAt;
-    private long eventsAtOpen;
-    private long lateSendsAtOpen;
     private WriterBatches.Reading writerAtOpen;
 
     /** What was measured in the window. */
@@ -67,28 +74,50 @@ final class MeasuredWindow {
 
     /** One acknowledged command: how long {@code submit} took and how many events it wrote. */
     void record(long nanos, int eventCount) {
-        latencies.recordValue(nanos);
-        events.add(eventCount);
+        long stamp = phaser.writerCriticalSectionEnter();
+        try {
+            Counts counts = counting;
+            counts.latencies().recordValue(nanos);
+            counts.events().add(eventCount);
+        } finally {
+            phaser.writerCriticalSectionExit(stamp);
+        }
     }
 
     /** A paced command that could not be sent within one interval of its slot, and was dropped. */
     void recordLateSend() {
-        lateSends.increment();
+        long stamp = phaser.writerCriticalSectionEnter();
+        try {
+            counting.lateSends().increment();
+        } finally {
+            phaser.writerCriticalSectionExit(stamp);
+        }
+    }
+
+    /** Starts new counts and returns the ones before, once no thread is still recording into them. */
+    private Counts swap() {
+        phaser.readerLock();
+        try {
+            Counts done = counting;
+            counting = Counts.empty();
+            phaser.flipPhase();
+            return done;
+        } finally {
+            phaser.readerUnlock();
+        }
     }
 
     void open() {
-        latencies.getIntervalHistogram();
-        eventsAtOpen = events.sum();
-        lateSendsAtOpen = lateSends.sum();
+        swap();
         writerAtOpen = writer.read();
         openedAt = System.nanoTime();
     }
 
     Result close() {
         long nanos = System.nanoTime() - openedAt;
-        Histogram measured = latencies.getIntervalHistogram();
-        long eventCount = events.sum() - eventsAtOpen;
+        Counts measured = swap();
         WriterBatches.Activity batches = WriterBatches.Activity.between(writerAtOpen, writer.read(), nanos / 1e9);
-        return new Result(nanos, measured.getTotalCount(), eventCount, lateSends.sum() - lateSendsAtOpen, measured, batches);
+        return new Result(nanos, measured.latencies().getTotalCount(), measured.events().sum(), measured.lateSends().sum(), measured.latencies(),
+                batches);
     }
 }

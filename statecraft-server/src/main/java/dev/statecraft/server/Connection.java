@@ -5,8 +5,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
 
 /**
  * One client's WebSocket: who it is, its message rate, the games it receives views of, and its queue
@@ -19,7 +17,7 @@ final class Connection {
     static final int POLICY_VIOLATION = 1008;
     static final int TRY_AGAIN_LATER = 1013;
 
-    private final Session session;
+    private final TextSocket socket;
     private final Principal principal;
     private final MessageRate rate;
     private final int maxQueuedSends;
@@ -29,8 +27,8 @@ final class Connection {
     private final AtomicBoolean closed = new AtomicBoolean();
     private int refusedInARow;
 
-    Connection(Session session, Principal principal, ServerOptions options) {
-        this.session = session;
+    Connection(TextSocket socket, Principal principal, ServerOptions options) {
+        this.socket = socket;
         this.principal = principal;
         this.rate = new MessageRate(options.messagesPerSecond(), options.messageBurst(), System.nanoTime());
         this.maxQueuedSends = options.maxQueuedSends();
@@ -56,7 +54,8 @@ final class Connection {
         return false;
     }
 
-    void send(String text) {
+    /** Sends one message, {@code utf8Json} being its JSON text in UTF-8 ({@link Replies}). */
+    void send(byte[] utf8Json) {
         if (closed.get()) {
             return;
         }
@@ -64,7 +63,7 @@ final class Connection {
             close(POLICY_VIOLATION, "client reads too slowly: " + maxQueuedSends + " messages waiting");
             return;
         }
-        session.sendText(text, Callback.from(queuedSends::decrementAndGet, failure -> queuedSends.decrementAndGet()));
+        socket.sendText(utf8Json, queuedSends::decrementAndGet);
     }
 
     /** False if the connection holds as many subscriptions as it may and none of them is to {@code gameId}. */
@@ -99,7 +98,7 @@ final class Connection {
 
     void close(int code, String reason) {
         if (closed.compareAndSet(false, true)) {
-            session.close(code, reason, Callback.NOOP);
+            socket.close(code, reason);
         }
     }
 

@@ -66,7 +66,7 @@ final class GameSocket {
 
     private void connected(WsConnectContext ctx) {
         Principal principal = ctx.attribute(PRINCIPAL);
-        Connection connection = new Connection(ctx.session, principal, options);
+        Connection connection = new Connection(TextSocket.of(ctx.session), principal, options);
         connections.put(ctx.sessionId(), connection);
         if (open.incrementAndGet() > options.maxConnections()) {
             connection.send(Replies.error("", ClientError.of(ClientError.TOO_MANY_CONNECTIONS,

@@ -11,10 +11,11 @@ import dev.statecraft.engine.Versioned;
 import java.util.Locale;
 
 /**
- * The JSON text of every message the server sends over the WebSocket (docs/PROTOCOL.md). Each message is a
- * record of its fields, its {@code type} first and the rest in the protocol's order, written to text in one pass: a view, sent to every
- * subscriber at every version, is the server's most frequent message, and building a tree first, or
- * joining its parts as strings, copied it several times over.
+ * The JSON text of every message the server sends over the WebSocket (docs/PROTOCOL.md), as UTF-8 bytes. Each
+ * message is a record of its fields, its {@code type} first and the rest in the protocol's order, written in one
+ * pass straight to the bytes the socket sends: a view, sent to every subscriber at every version, is the server's
+ * most frequent message, and building a tree first, joining its parts as strings, or making a string that the
+ * socket encodes again, copied it several times over.
  */
 final class Replies {
     private static final JsonCodec JSON = JsonCodec.json();
@@ -22,23 +23,23 @@ final class Replies {
     private Replies() {
     }
 
-    static String welcome(Principal principal, ServerOptions options) {
+    static byte[] welcome(Principal principal, ServerOptions options) {
         return write(new WelcomeMessage(principal.playerId(), principal.role().claim(), options.maxFrameBytes(), options.messagesPerSecond()));
     }
 
-    static String created(String ref, Versioned<Object> state) {
+    static byte[] created(String ref, Versioned<Object> state) {
         return write(new CreatedMessage(ref, state.gameId(), state.version(), state.phase().name()));
     }
 
-    static String joined(String ref, String gameId, String seat, long since) {
+    static byte[] joined(String ref, String gameId, String seat, long since) {
         return write(new JoinedMessage(ref, gameId, seat, since >= 0 ? since : null));
     }
 
-    static String left(String ref, String gameId) {
+    static byte[] left(String ref, String gameId) {
         return write(new LeftMessage(ref, gameId));
     }
 
-    static String result(String ref, CommandResult result) {
+    static byte[] result(String ref, CommandResult result) {
         return switch (result) {
             case CommandResult.Accepted accepted -> write(new AcceptedMessage(ref, accepted.gameId(), accepted.commandId(), accepted.version(),
                     accepted.eventCount()));
@@ -48,20 +49,20 @@ final class Replies {
     }
 
     /** Sent for every version to every subscriber. */
-    static String view(String seat, Versioned<Object> view) {
+    static byte[] view(String seat, Versioned<Object> view) {
         return write(new ViewMessage(view.gameId(), seat, view.version(), view.phase().name(), view.value()));
     }
 
-    static String ended(String gameId, SubscriptionEnd reason, long lastVersion) {
+    static byte[] ended(String gameId, SubscriptionEnd reason, long lastVersion) {
         return write(new EndedMessage(gameId, reason.name().toLowerCase(Locale.ROOT).replace('_', '-'), lastVersion));
     }
 
-    static String error(String ref, ClientError error) {
+    static byte[] error(String ref, ClientError error) {
         return write(new ErrorMessage(ref, error.code(), error.message()));
     }
 
-    private static String write(Record message) {
-        return JSON.writeString(message);
+    private static byte[] write(Record message) {
+        return JSON.write(message);
     }
 
     @JsonPropertyOrder({"type", "player", "role", "maxFrameBytes", "messagesPerSecond"})

@@ -64,4 +64,20 @@ class PlayerCommandsTest {
             assertThat(server.engine.state("match-j").version()).isZero();
         }
     }
+
+    @Test
+    void text_outside_ascii_comes_back_as_the_client_sent_it(@TempDir Path folder) {
+        String ref = "ゲーム 🃏 é";
+        try (TestServer server = new TestServer(folder);
+             WsClient ann = server.connect("ann")) {
+            ann.send(Map.of("type", "create", "gameType", "cards", "gameId", "match-k", "ref", ref));
+            JsonNode created = ann.awaitType("created");
+            ann.send(Map.of("type", "ゲーム", "ref", ref));
+            JsonNode unknown = ann.awaitType("error");
+
+            assertThat(created.path("ref").asString()).isEqualTo(ref);
+            assertThat(unknown.path("ref").asString()).isEqualTo(ref);
+            assertThat(unknown.path("message").asString()).startsWith("unknown message type 'ゲーム'");
+        }
+    }
 }

@@ -35,6 +35,7 @@ public final class SqliteStore implements Store {
     private final Path file;
     private final GroupCommitWriter writer;
     private final LogCheckpointer checkpointer;
+    private final DatabaseFileSync databaseFile;
     private final ReadConnections reads;
     private final SqliteCatalog catalog;
     private final SqliteEventLog events;
@@ -43,12 +44,13 @@ public final class SqliteStore implements Store {
     private final EventJournal journal;
     private final CommandIdFilterLoader filterLoader;
 
-    private SqliteStore(Path file, GroupCommitWriter writer, EventJournal journal, LogCheckpointer checkpointer, ReadConnections reads,
-            CommandIdFilterLoader filterLoader) {
+    private SqliteStore(Path file, GroupCommitWriter writer, EventJournal journal, LogCheckpointer checkpointer, DatabaseFileSync databaseFile,
+            ReadConnections reads, CommandIdFilterLoader filterLoader) {
         this.file = file;
         this.filterLoader = filterLoader;
         this.writer = writer;
         this.checkpointer = checkpointer;
+        this.databaseFile = databaseFile;
         this.reads = reads;
         this.journal = journal;
         this.catalog = new SqliteCatalog(writer, reads, journal);
@@ -83,6 +85,7 @@ public final class SqliteStore implements Store {
         ConnectionFactory connections = new ConnectionFactory(absolute, options);
         Connection writeConnection = null;
         Connection checkpointConnection = null;
+        DatabaseFileSync databaseFile = null;
         ReadConnections reads = null;
         try {
             writeConnection = connections.openWriter();
@@ -94,16 +97,18 @@ public final class SqliteStore implements Store {
             moveJournal(absolute, writeConnection);
             reads = new ReadConnections(absolute, options.readConnections(), connections);
             checkpointConnection = connections.dataSource().getConnection();
+            databaseFile = DatabaseFileSync.open(absolute);
             CommandIdFilter storedCommandIds = CommandIdFilter.loading();
             EventJournal journal = new EventJournal(storedCommandIds);
             GroupCommitWriter writer = new GroupCommitWriter(absolute, new SqlSession(writeConnection), journal, options.maxBatch(), listener);
-            return new SqliteStore(absolute, writer, journal, new LogCheckpointer(absolute, checkpointConnection, options.checkpointPages(), writer), reads,
+            LogCheckpointer checkpointer = new LogCheckpointer(absolute, checkpointConnection, databaseFile, options.checkpointPages(), writer);
+            return new SqliteStore(absolute, writer, journal, checkpointer, databaseFile, reads,
                     CommandIdFilterLoader.start(absolute, connections, storedCommandIds));
-        } catch (SQLException e) {
-            closeQuietly(writeConnection, checkpointConnection, reads);
+        } catch (SQLException | IOException e) {
+            closeQuietly(writeConnection, checkpointConnection, reads, databaseFile);
             throw new StoreException("cannot open SQLite store " + absolute + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            closeQuietly(writeConnection, checkpointConnection, reads);
+            closeQuietly(writeConnection, checkpointConnection, reads, databaseFile);
             throw e;
         }
     }
@@ -170,7 +175,8 @@ public final class SqliteStore implements Store {
         }
     }
 
-    private static void closeQuietly(Connection writeConnection, Connection checkpointConnection, ReadConnections reads) {
+    /** Closes what an open that failed had opened; the descriptor kept for syncing last, after the connections (see {@link DatabaseFileSync}). */
+    private static void closeQuietly(Connection writeConnection, Connection checkpointConnection, ReadConnections reads, DatabaseFileSync databaseFile) {
         if (reads != null) {
             reads.close();
         }
@@ -182,6 +188,9 @@ public final class SqliteStore implements Store {
                     // the open already failed; its error is the one worth reporting
                 }
             }
+        }
+        if (databaseFile != null) {
+            databaseFile.close();
         }
     }
 
@@ -227,5 +236,6 @@ public final class SqliteStore implements Store {
         reads.close();
         checkpointer.close();
         writer.close();
+        databaseFile.close();
     }
 }

@@ -8,7 +8,10 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,12 +39,68 @@ class LogCheckpointerTest {
                     }
                 });
         try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(connections.openWriter()), new EventJournal(CommandIdFilter.off()), 16, WriterListener.NONE)) {
-            LogCheckpointer checkpointer = new LogCheckpointer(file, failingOnce, 1_000, writer);
+            LogCheckpointer checkpointer = new LogCheckpointer(file, failingOnce, () -> { }, 1_000, writer);
             try {
                 await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(passes.get()).as("passes tried").isGreaterThanOrEqualTo(3));
             } finally {
                 checkpointer.close();
             }
         }
+    }
+
+    @Test
+    void the_database_file_is_synced_just_before_each_copy_the_writer_is_asked_for_and_after_no_other_pass() throws SQLException {
+        Path file = folder.resolve("statecraft.db");
+        SqliteStore.open(file).close(); // a migrated file, as the writer expects
+        ConnectionFactory connections = new ConnectionFactory(file, SqliteOptions.defaults());
+        List<String> steps = new CopyOnWriteArrayList<>();
+        WriterListener copies = new WriterListener() {
+            @Override
+            public void batchCommitted(int writes, long applyNanos, long commitNanos) {
+            }
+
+            @Override
+            public void logCopied(long nanos) {
+                steps.add("copy");
+            }
+        };
+        try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(connections.openWriter()), new EventJournal(CommandIdFilter.off()), 16, copies)) {
+            run(writer, "CREATE TABLE t (x INTEGER)");
+
+            LogCheckpointer belowItsBound = new LogCheckpointer(file, connections.dataSource().getConnection(), () -> steps.add("sync"), 1_000_000, writer);
+            try {
+                await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                    run(writer, "INSERT INTO t VALUES (1)");
+                    assertThat(steps).as("passes that leave the log below its bound").isEmpty();
+                });
+            } finally {
+                belowItsBound.close();
+            }
+
+            LogCheckpointer overItsBound = new LogCheckpointer(file, connections.dataSource().getConnection(), () -> steps.add("sync"), 1, writer);
+            try {
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                    run(writer, "INSERT INTO t VALUES (2)");
+                    assertThat(steps).filteredOn("copy"::equals).hasSizeGreaterThanOrEqualTo(3);
+                });
+            } finally {
+                overItsBound.close();
+            }
+        }
+        assertThat(steps.getFirst()).isEqualTo("sync");
+        for (int i = 1; i < steps.size(); i++) {
+            if (steps.get(i).equals("copy")) {
+                assertThat(steps.get(i - 1)).as("step before the copy at %d of %s", i, steps).isEqualTo("sync");
+            }
+        }
+    }
+
+    private static void run(GroupCommitWriter writer, String sql) {
+        writer.execute((session, versions, journal) -> {
+            try (Statement statement = session.connection().createStatement()) {
+                statement.execute(sql);
+            }
+            return null;
+        });
     }
 }

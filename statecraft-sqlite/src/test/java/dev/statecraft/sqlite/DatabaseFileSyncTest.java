@@ -1,0 +1,95 @@
+package dev.statecraft.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The descriptor kept for syncing the database file: shared, closed last, and never dropping SQLite's locks. */
+class DatabaseFileSyncTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void stores_of_one_process_share_one_descriptor_that_the_last_close_closes() throws IOException {
+        Path file = Files.createFile(folder.resolve("statecraft.db"));
+        DatabaseFileSync first = DatabaseFileSync.open(file);
+        DatabaseFileSync second = DatabaseFileSync.open(folder.resolve(".").resolve("statecraft.db"));
+        assertThat(descriptorsOf(file)).isEqualTo(1);
+
+        first.close();
+        first.close();
+        assertThat(descriptorsOf(file)).as("open while the second uses it, however often the first is closed").isEqualTo(1);
+        second.sync();
+
+        second.close();
+        assertThat(descriptorsOf(file)).isZero();
+    }
+
+    @Test
+    void a_closed_store_leaves_no_descriptor_of_its_file_open() {
+        Path file = folder.resolve("statecraft.db");
+        SqliteStore.open(file).close();
+
+        assertThat(descriptorsOf(file)).isZero();
+    }
+
+    @Test
+    void another_store_closing_keeps_the_locks_sqlite_holds_where_closing_a_plain_descriptor_drops_them() throws Exception {
+        Path file = folder.resolve("statecraft.db");
+        ConnectionFactory connections = new ConnectionFactory(file, SqliteOptions.defaults());
+        try (Connection connection = connections.openWriter(); DatabaseFileSync own = DatabaseFileSync.open(file)) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("CREATE TABLE t (x INTEGER)");
+            }
+            connection.commit();
+            own.sync();
+            int held = locksOn(file);
+            assertThat(held).as("POSIX locks SQLite holds on the database file in WAL mode").isPositive();
+
+            DatabaseFileSync another = DatabaseFileSync.open(file);
+            another.sync();
+            another.close();
+            assertThat(locksOn(file)).as("locks after another store's sync opened and closed").isEqualTo(held);
+
+            FileChannel.open(file, StandardOpenOption.READ).close();
+            assertThat(locksOn(file)).as("locks after opening and closing a plain descriptor: the hazard the sharing avoids").isZero();
+        }
+    }
+
+    private static long descriptorsOf(Path file) {
+        try (Stream<Path> descriptors = Files.list(Path.of("/proc/self/fd"))) {
+            Path real = file.toRealPath();
+            return descriptors.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).equals(real);
+                } catch (IOException gone) {
+                    return false;
+                }
+            }).count();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** This process's POSIX locks on {@code file}, from /proc/locks. */
+    private static int locksOn(Path file) throws IOException, SQLException {
+        long inode = (Long) Files.getAttribute(file, "unix:ino");
+        String pid = Long.toString(ProcessHandle.current().pid());
+        List<String> lines = Files.readAllLines(Path.of("/proc/locks"));
+        return (int) lines.stream()
+                .map(line -> line.trim().split("\\s+"))
+                .filter(fields -> fields.length > 5 && fields[1].equals("POSIX") && fields[4].equals(pid) && fields[5].endsWith(":" + inode))
+                .count();
+    }
+}

@@ -71,6 +71,7 @@ final class LogCheckpointer implements AutoCloseable {
 
     private void run() {
         boolean failing = false;
+        boolean syncFailing = false;
         while (!closing) {
             try {
                 Thread.sleep(failing ? RETRY_AFTER_FAILURE : INTERVAL);
@@ -79,13 +80,13 @@ final class LogCheckpointer implements AutoCloseable {
                     LOG.log(Level.INFO, "sqlite " + file + ": the checkpointer works again");
                     failing = false;
                 }
-                if (logPages >= checkpointPages) {
-                    databaseSync.sync();
+                if (logPages >= checkpointPages && !closing) {
+                    syncFailing = syncDatabaseFile(syncFailing);
                     writer.copyRestOfLog();
                 }
             } catch (InterruptedException e) {
                 return;
-            } catch (SQLException | IOException | RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
                 if (!failing) {
                     LOG.log(Level.WARNING, "sqlite " + file + ": a checkpoint failed; retrying every " + RETRY_AFTER_FAILURE.toSeconds()
                             + " s, and until one succeeds the writer copies the log back itself, inside a commit, once it holds "
@@ -93,6 +94,28 @@ final class LogCheckpointer implements AutoCloseable {
                     failing = true;
                 }
             }
+        }
+    }
+
+    /**
+     * Syncs the database file ahead of the writer's copy. It only spares the writer's sync some work: SQLite still
+     * syncs the file in that copy, so a failure here is warned of once and the copy is asked for all the same.
+     *
+     * @return whether the sync failed
+     */
+    private boolean syncDatabaseFile(boolean failedBefore) {
+        try {
+            databaseSync.sync();
+            if (failedBefore) {
+                LOG.log(Level.INFO, "sqlite " + file + ": syncing the database file ahead of the writer's copy works again");
+            }
+            return false;
+        } catch (IOException e) {
+            if (!failedBefore) {
+                LOG.log(Level.WARNING, "sqlite " + file + ": syncing the database file ahead of the writer's copy failed; the writer's copy "
+                        + "syncs it as before, at its full length, until this works again", e);
+            }
+            return true;
         }
     }
 

@@ -3,6 +3,7 @@ package dev.statecraft.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,16 @@ class DatabaseFileSyncTest {
     }
 
     @Test
+    void a_hard_link_to_the_file_is_the_same_file_and_shares_its_descriptor() throws IOException {
+        Path file = Files.createFile(folder.resolve("statecraft.db"));
+        Path link = Files.createLink(folder.resolve("link.db"), file);
+        try (DatabaseFileSync first = DatabaseFileSync.open(file); DatabaseFileSync second = DatabaseFileSync.open(link)) {
+            assertThat(descriptorsOf(file) + descriptorsOf(link)).as("descriptors of the file by either name").isEqualTo(1);
+        }
+        assertThat(descriptorsOf(file) + descriptorsOf(link)).isZero();
+    }
+
+    @Test
     void a_closed_store_leaves_no_descriptor_of_its_file_open() {
         Path file = folder.resolve("statecraft.db");
         SqliteStore.open(file).close();
@@ -64,6 +75,35 @@ class DatabaseFileSyncTest {
 
             FileChannel.open(file, StandardOpenOption.READ).close();
             assertThat(locksOn(file)).as("locks after opening and closing a plain descriptor: the hazard the sharing avoids").isZero();
+        }
+    }
+
+    @Test
+    void a_sync_on_an_interrupted_thread_keeps_the_descriptor_and_the_locks_sqlite_holds() throws Exception {
+        Path file = folder.resolve("statecraft.db");
+        ConnectionFactory connections = new ConnectionFactory(file, SqliteOptions.defaults());
+        try (Connection connection = connections.openWriter(); DatabaseFileSync own = DatabaseFileSync.open(file)) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("CREATE TABLE t (x INTEGER)");
+            }
+            connection.commit();
+            int held = locksOn(file);
+            assertThat(held).as("POSIX locks SQLite holds on the database file in WAL mode").isPositive();
+
+            // Closing a store interrupts its checkpointer, which may be about to sync.
+            Thread interrupted = new Thread(() -> {
+                Thread.currentThread().interrupt();
+                try {
+                    own.sync();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            interrupted.start();
+            interrupted.join();
+
+            assertThat(locksOn(file)).as("locks after a sync on an interrupted thread").isEqualTo(held);
+            own.sync(); // still open: a closed descriptor would throw here
         }
     }
 

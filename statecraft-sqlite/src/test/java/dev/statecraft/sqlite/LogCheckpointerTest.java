@@ -3,6 +3,7 @@ package dev.statecraft.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
@@ -93,6 +94,41 @@ class LogCheckpointerTest {
                 assertThat(steps.get(i - 1)).as("step before the copy at %d of %s", i, steps).isEqualTo("sync");
             }
         }
+    }
+
+    @Test
+    void a_sync_that_fails_still_lets_the_writer_copy_the_log_so_the_log_still_starts_again() throws SQLException {
+        Path file = folder.resolve("statecraft.db");
+        SqliteStore.open(file).close();
+        ConnectionFactory connections = new ConnectionFactory(file, SqliteOptions.defaults());
+        AtomicInteger copies = new AtomicInteger();
+        AtomicInteger syncs = new AtomicInteger();
+        WriterListener counting = new WriterListener() {
+            @Override
+            public void batchCommitted(int writes, long applyNanos, long commitNanos) {
+            }
+
+            @Override
+            public void logCopied(long nanos) {
+                copies.incrementAndGet();
+            }
+        };
+        try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(connections.openWriter()), new EventJournal(CommandIdFilter.off()), 16, counting)) {
+            run(writer, "CREATE TABLE t (x INTEGER)");
+            LogCheckpointer checkpointer = new LogCheckpointer(file, connections.dataSource().getConnection(), () -> {
+                syncs.incrementAndGet();
+                throw new IOException("disk I/O error (injected)");
+            }, 1, writer);
+            try {
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                    run(writer, "INSERT INTO t VALUES (1)");
+                    assertThat(copies.get()).as("copies while every sync fails").isGreaterThanOrEqualTo(3);
+                });
+            } finally {
+                checkpointer.close();
+            }
+        }
+        assertThat(syncs.get()).as("syncs tried").isGreaterThanOrEqualTo(3);
     }
 
     private static void run(GroupCommitWriter writer, String sql) {

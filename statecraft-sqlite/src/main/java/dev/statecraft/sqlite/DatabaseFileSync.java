@@ -20,7 +20,7 @@ import java.util.Map;
  * it, is interrupted, and closing a store interrupts its checkpointer. {@link java.io.FileDescriptor#sync()} is
  * never interrupted.
  *
- * <p>A sync that fails here does not hide the failure from SQLite: Linux reports a failed write-back to every
+ * <p>A sync that fails here does not hide the failure from SQLite: Linux (4.13 and later) reports a failed write-back to every
  * descriptor of the file that was open when it failed, so SQLite's own sync of the file fails too.
  */
 final class DatabaseFileSync implements LogCheckpointer.DatabaseSync, AutoCloseable {

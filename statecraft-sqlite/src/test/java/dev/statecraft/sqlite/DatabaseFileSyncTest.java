@@ -58,12 +58,7 @@ class DatabaseFileSyncTest {
     @Test
     void another_store_closing_keeps_the_locks_sqlite_holds_where_closing_a_plain_descriptor_drops_them() throws Exception {
         Path file = folder.resolve("statecraft.db");
-        ConnectionFactory connections = new ConnectionFactory(file, SqliteOptions.defaults());
-        try (Connection connection = connections.openWriter(); DatabaseFileSync own = DatabaseFileSync.open(file)) {
-            try (Statement s = connection.createStatement()) {
-                s.execute("CREATE TABLE t (x INTEGER)");
-            }
-            connection.commit();
+        try (Connection connection = writerWithATable(file); DatabaseFileSync own = DatabaseFileSync.open(file)) {
             own.sync();
             int held = locksOn(file);
             assertThat(held).as("POSIX locks SQLite holds on the database file in WAL mode").isPositive();
@@ -81,12 +76,7 @@ class DatabaseFileSyncTest {
     @Test
     void a_sync_on_an_interrupted_thread_keeps_the_descriptor_and_the_locks_sqlite_holds() throws Exception {
         Path file = folder.resolve("statecraft.db");
-        ConnectionFactory connections = new ConnectionFactory(file, SqliteOptions.defaults());
-        try (Connection connection = connections.openWriter(); DatabaseFileSync own = DatabaseFileSync.open(file)) {
-            try (Statement s = connection.createStatement()) {
-                s.execute("CREATE TABLE t (x INTEGER)");
-            }
-            connection.commit();
+        try (Connection connection = writerWithATable(file); DatabaseFileSync own = DatabaseFileSync.open(file)) {
             int held = locksOn(file);
             assertThat(held).as("POSIX locks SQLite holds on the database file in WAL mode").isPositive();
 
@@ -105,6 +95,16 @@ class DatabaseFileSyncTest {
             assertThat(locksOn(file)).as("locks after a sync on an interrupted thread").isEqualTo(held);
             own.sync(); // still open: a closed descriptor would throw here
         }
+    }
+
+    /** SQLite's writer connection on {@code file} in WAL mode, with a table committed: it holds its locks on the file. */
+    private static Connection writerWithATable(Path file) throws SQLException {
+        Connection connection = new ConnectionFactory(file, SqliteOptions.defaults()).openWriter();
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE TABLE t (x INTEGER)");
+        }
+        connection.commit();
+        return connection;
     }
 
     private static long descriptorsOf(Path file) {

@@ -52,21 +52,9 @@ class LogCheckpointerTest {
     @Test
     void the_database_file_is_synced_just_before_each_copy_the_writer_is_asked_for_and_after_no_other_pass() throws SQLException {
         Path file = folder.resolve("statecraft.db");
-        SqliteStore.open(file).close(); // a migrated file, as the writer expects
         ConnectionFactory connections = new ConnectionFactory(file, SqliteOptions.defaults());
         List<String> steps = new CopyOnWriteArrayList<>();
-        WriterListener copies = new WriterListener() {
-            @Override
-            public void batchCommitted(int writes, long applyNanos, long commitNanos) {
-            }
-
-            @Override
-            public void logCopied(long nanos) {
-                steps.add("copy");
-            }
-        };
-        try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(connections.openWriter()), new EventJournal(CommandIdFilter.off()), 16, copies)) {
-            run(writer, "CREATE TABLE t (x INTEGER)");
+        try (GroupCommitWriter writer = writerWithATable(file, connections, CopyListener.onEachCopy(() -> steps.add("copy")))) {
 
             LogCheckpointer belowItsBound = new LogCheckpointer(file, connections.dataSource().getConnection(), () -> steps.add("sync"), 1_000_000, writer);
             try {
@@ -99,22 +87,10 @@ class LogCheckpointerTest {
     @Test
     void a_sync_that_fails_still_lets_the_writer_copy_the_log_so_the_log_still_starts_again() throws SQLException {
         Path file = folder.resolve("statecraft.db");
-        SqliteStore.open(file).close();
         ConnectionFactory connections = new ConnectionFactory(file, SqliteOptions.defaults());
         AtomicInteger copies = new AtomicInteger();
         AtomicInteger syncs = new AtomicInteger();
-        WriterListener counting = new WriterListener() {
-            @Override
-            public void batchCommitted(int writes, long applyNanos, long commitNanos) {
-            }
-
-            @Override
-            public void logCopied(long nanos) {
-                copies.incrementAndGet();
-            }
-        };
-        try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(connections.openWriter()), new EventJournal(CommandIdFilter.off()), 16, counting)) {
-            run(writer, "CREATE TABLE t (x INTEGER)");
+        try (GroupCommitWriter writer = writerWithATable(file, connections, CopyListener.onEachCopy(copies::incrementAndGet))) {
             LogCheckpointer checkpointer = new LogCheckpointer(file, connections.dataSource().getConnection(), () -> {
                 syncs.incrementAndGet();
                 throw new IOException("disk I/O error (injected)");
@@ -129,6 +105,14 @@ class LogCheckpointerTest {
             }
         }
         assertThat(syncs.get()).as("syncs tried").isGreaterThanOrEqualTo(3);
+    }
+
+    /** A writer on a migrated file (as {@link SqliteStore} builds it) that has committed a table {@code t} of its own. */
+    private static GroupCommitWriter writerWithATable(Path file, ConnectionFactory connections, WriterListener listener) throws SQLException {
+        SqliteStore.open(file).close();
+        GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(connections.openWriter()), new EventJournal(CommandIdFilter.off()), 16, listener);
+        run(writer, "CREATE TABLE t (x INTEGER)");
+        return writer;
     }
 
     private static void run(GroupCommitWriter writer, String sql) {

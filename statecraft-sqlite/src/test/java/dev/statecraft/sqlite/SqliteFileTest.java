@@ -125,17 +125,10 @@ class SqliteFileTest {
     @Test
     void a_listener_that_throws_on_a_copy_of_the_log_does_not_stop_the_writer() {
         AtomicInteger copies = new AtomicInteger();
-        WriterListener throwing = new WriterListener() {
-            @Override
-            public void batchCommitted(int writes, long applyNanos, long commitNanos) {
-            }
-
-            @Override
-            public void logCopied(long nanos) {
-                copies.incrementAndGet();
-                throw new IllegalStateException("listener bug");
-            }
-        };
+        WriterListener throwing = CopyListener.onEachCopy(() -> {
+            copies.incrementAndGet();
+            throw new IllegalStateException("listener bug");
+        });
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
             try (SqliteStore store = SqliteStore.open(folder.resolve("statecraft.db"), SqliteOptions.defaults().withCheckpointPages(100), throwing)) {
                 long version = 0;

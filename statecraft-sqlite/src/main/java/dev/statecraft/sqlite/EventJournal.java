@@ -22,7 +22,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Appends committed to the append-only {@code event_journal} and not yet to their game's tables, {@code events} and
+ * Appends committed to the append-only {@code event_journal} and not yet to their game's tables, {@code event_chunks} and
  * {@code commands} (decision record 0011).
  *
  * <p>Those two tables are keyed by game, so each append put rows on its own game's pages: with many games, every append
@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * appends share its last pages; and a batch writes them all as one row ({@link JournalRow}), one statement rather than
  * one per event (more rows past {@link #MAX_ROW_BYTES}; on the slow path, one savepoint per write, each write its
  * own). Once {@link #PER_GAME} events of a game wait, a batch moves them, with one command record per append, to
- * {@code events} and {@code commands}: a page or two of each for the lot. A batch moves at most about
+ * {@code event_chunks} (one row for the lot: {@link EventChunks}) and {@code commands}. A batch moves at most about
  * {@link #MOVE_BUDGET} times the events it appends, so that games which all reach {@link #PER_GAME} at once (games
  * played at one pace do) move over the following batches instead of stalling one batch, and every command in it, for
  * all of their moves: a game left over moves in a later batch, the first due first (one whose move failed goes to the
@@ -51,7 +51,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #mayBeStored}.
  */
 final class EventJournal {
-    /** Events of one game moved together: a page or two of {@code events}, against a page for 16 (decision record 0011). */
+    /** Events of one game moved together: a row of {@code event_chunks} (decision records 0011 and 0012). */
     static final int PER_GAME = 64;
     /**
      * A batch moves the due games' events until it has moved this many times the events it appends (at least
@@ -70,9 +70,7 @@ final class EventJournal {
      */
     static final int MAX_ROW_BYTES = 16 << 20;
 
-    private static final String COLUMNS = "game_id, version, type, schema_version, payload, recorded_at, command_id";
     private static final String INSERT_JOURNAL = "INSERT INTO event_journal (seq, appends) VALUES (?, ?)";
-    static final String INSERT_EVENT = "INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
     static final String INSERT_COMMAND = "INSERT INTO commands (game_id, command_id, first_version, last_version) VALUES (?, ?, ?, ?)";
 
     /**
@@ -198,7 +196,7 @@ final class EventJournal {
         this.maxRowBytes = maxRowBytes;
     }
 
-    /** Committed events not yet moved to {@code events}; read by any thread. */
+    /** Committed events not yet moved to {@code event_chunks}; read by any thread. */
     int waiting() {
         return waitingEvents;
     }
@@ -224,7 +222,7 @@ final class EventJournal {
         long span = byOldestRow.isEmpty() ? 0 : nextRow - byOldestRow.firstKey();
         if (waitingEvents >= MAX_WAITING || span >= MAX_WAITING) {
             throw new StoreException("game " + gameId + ": append refused: " + waitingEvents + " events wait in the journal, whose rows span "
-                    + span + " events from the oldest that holds one, as moving them to the events table keeps failing"
+                    + span + " events from the oldest that holds one, as moving them to their game's tables keeps failing"
                     + (moveFailure == null ? "" : " (" + moveFailure + ")") + "; appends are taken again once the moves succeed");
         }
     }
@@ -322,7 +320,7 @@ final class EventJournal {
         archived.subList(mark.archived(), archived.size()).clear();
     }
 
-    /** The running batch archived {@code gameId}: what waits of it goes with its other rows, and never reaches {@code events}. */
+    /** The running batch archived {@code gameId}: what waits of it goes with its other rows, and never reaches {@code event_chunks}. */
     void archive(String gameId) {
         archived.add(gameId);
     }
@@ -356,7 +354,7 @@ final class EventJournal {
     }
 
     /**
-     * Moves what waits (committed and staged) of {@code games} to {@code events} and {@code commands}, in the running
+     * Moves what waits (committed and staged) of {@code games} to {@code event_chunks} and {@code commands}, in the running
      * batch's transaction. Should it throw, the caller undoes what it wrote and calls {@link #moveFailed}.
      */
     void move(SqlSession session, Set<String> games) throws SQLException {
@@ -366,15 +364,13 @@ final class EventJournal {
                 stagedOfGames.computeIfAbsent(append.gameId(), id -> new ArrayList<>()).add(append);
             }
         }
-        PreparedStatement insertEvent = session.prepared(INSERT_EVENT);
+        PreparedStatement insertChunk = EventChunks.insertStatement(session);
         PreparedStatement insertCommand = session.prepared(INSERT_COMMAND);
         for (String gameId : games) {
             Tail tail = committed.get(gameId);
             List<Append> appends = new ArrayList<>(tail == null ? List.of() : tail.appends());
             appends.addAll(stagedOfGames.getOrDefault(gameId, List.of()));
-            for (Append append : appends) {
-                insert(append, insertEvent, insertCommand);
-            }
+            insert(appends, insertChunk, insertCommand);
         }
         moved.addAll(games);
         failedMoves.removeAll(games);
@@ -420,28 +416,19 @@ final class EventJournal {
         return nextRow;
     }
 
-    /** Writes {@code append}'s events and its command record with the two statements (plain, or OR IGNORE). */
-    static void insert(Append append, PreparedStatement insertEvent, PreparedStatement insertCommand) throws SQLException {
-        List<StoredEvent> events = append.events();
-        for (StoredEvent event : events) {
-            bindEvent(insertEvent, event);
-            insertEvent.executeUpdate();
+    /**
+     * Writes {@code appends}, consecutive appends of one game in version order, to {@code event_chunks} as the journal
+     * holds them, and a command record for each.
+     */
+    static void insert(List<Append> appends, PreparedStatement insertChunk, PreparedStatement insertCommand) throws SQLException {
+        EventChunks.insert(insertChunk, appends);
+        for (Append append : appends) {
+            insertCommand.setString(1, append.gameId());
+            insertCommand.setString(2, append.commandId());
+            insertCommand.setLong(3, append.firstVersion());
+            insertCommand.setLong(4, append.lastVersion());
+            insertCommand.executeUpdate();
         }
-        insertCommand.setString(1, append.gameId());
-        insertCommand.setString(2, events.getFirst().commandId());
-        insertCommand.setLong(3, append.firstVersion());
-        insertCommand.setLong(4, append.lastVersion());
-        insertCommand.executeUpdate();
-    }
-
-    private static void bindEvent(PreparedStatement insert, StoredEvent event) throws SQLException {
-        insert.setString(1, event.gameId());
-        insert.setLong(2, event.version());
-        insert.setString(3, event.type());
-        insert.setInt(4, event.schemaVersion());
-        insert.setBytes(5, event.payload());
-        insert.setLong(6, Micros.of(event.recordedAt()));
-        insert.setString(7, event.commandId());
     }
 
     /** The running batch committed: the games it moved or archived wait no more, and what it appended to the others waits. */
@@ -519,7 +506,7 @@ final class EventJournal {
     }
 
     /**
-     * The events of {@code tail} newer than {@code stored}, a game's events read from {@code events} in version order
+     * The events of {@code tail} newer than {@code stored}, a game's events read from {@code event_chunks} in version order
      * after the tail was taken (a move in between puts some of the tail in both).
      */
     static List<StoredEvent> newerThan(List<StoredEvent> stored, Tail tail) {

@@ -6,7 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,10 +22,11 @@ final class JournalRecovery {
     }
 
     /**
-     * Moves every append of the journal to {@code events} and {@code commands}, except those of archived games, and
+     * Moves every append of the journal to {@code event_chunks} and {@code commands}, except those of archived games, and
      * empties it; commits on {@code connection}. Run when the store opens, before any other write: the appends a stopped
-     * process left waiting are then where every reader looks. Appends already moved are in the tables as they are here,
-     * hence OR IGNORE. A row that cannot be read fails the move, naming it, and changes nothing: what the move had
+     * process left waiting are then where every reader looks. A game's appends that a move had taken before are in its
+     * tables up to their last version, and are skipped; the rest must carry on from there. A row that cannot be read, or
+     * appends that do not carry on from what is stored, fail the move, naming them, and change nothing: what the move had
      * inserted is rolled back.
      */
     static void moveAll(Connection connection) throws SQLException {
@@ -41,10 +45,11 @@ final class JournalRecovery {
 
     private static void moveAllRows(Connection connection) throws SQLException {
         Map<String, Boolean> archivedGames = new HashMap<>();
+        Map<String, Long> lastVersions = new HashMap<>();
+        Map<String, List<EventJournal.Append>> toMove = new LinkedHashMap<>();
         try (PreparedStatement rows = connection.prepareStatement("SELECT seq, appends FROM event_journal ORDER BY seq");
                 PreparedStatement isArchived = connection.prepareStatement("SELECT 1 FROM archived_games WHERE game_id = ?");
-                PreparedStatement insertEvent = connection.prepareStatement(EventJournal.INSERT_EVENT.replace("INSERT", "INSERT OR IGNORE"));
-                PreparedStatement insertCommand = connection.prepareStatement(EventJournal.INSERT_COMMAND.replace("INSERT", "INSERT OR IGNORE"));
+                PreparedStatement lastVersion = EventChunks.lastVersionStatement(connection);
                 ResultSet rs = rows.executeQuery()) {
             while (rs.next()) {
                 for (EventJournal.Append append : JournalRow.decode(rs.getLong(1), rs.getBytes(2))) {
@@ -52,8 +57,26 @@ final class JournalRecovery {
                     if (archivedGames.computeIfAbsent(gameId, id -> isArchived(isArchived, id))) {
                         continue;
                     }
-                    EventJournal.insert(append, insertEvent, insertCommand);
+                    Long last = lastVersions.get(gameId);
+                    if (last == null) {
+                        last = EventChunks.lastVersion(lastVersion, gameId);
+                    }
+                    if (append.lastVersion() <= last) {
+                        continue; // moved before, with the appends of the game it followed
+                    }
+                    if (append.firstVersion() != last + 1) {
+                        throw new StoreException("event_journal row " + rs.getLong(1) + ": game " + gameId + "'s append of versions "
+                                + append.firstVersion() + " to " + append.lastVersion() + " does not carry on from version " + last);
+                    }
+                    lastVersions.put(gameId, append.lastVersion());
+                    toMove.computeIfAbsent(gameId, id -> new ArrayList<>()).add(append);
                 }
+            }
+        }
+        try (PreparedStatement insertChunk = EventChunks.insertStatement(connection);
+                PreparedStatement insertCommand = connection.prepareStatement(EventJournal.INSERT_COMMAND)) {
+            for (List<EventJournal.Append> appends : toMove.values()) {
+                EventJournal.insert(appends, insertChunk, insertCommand);
             }
         }
         try (Statement s = connection.createStatement()) {

@@ -16,8 +16,8 @@ import java.util.zip.CRC32C;
 
 /**
  * The bytes of one {@code event_journal} row: the appends of one batch, or of one write (decision record 0011, "One
- * journal row a batch"); and the bytes of each append, which is how the journal holds it in memory too. Big-endian
- * throughout:
+ * journal row a batch"); and the bytes of each append, which is how the journal holds it in memory too. A row of
+ * {@code event_chunks} holds a game's moved appends in the same format ({@link EventChunks}). Big-endian throughout:
  *
  * <pre>
  * row     = format:byte(1) count:int append* crc32c:int   (the checksum of every byte before it)
@@ -88,37 +88,56 @@ final class JournalRow {
      * read fails naming it.
      */
     static List<EventJournal.Append> decode(long row, byte[] bytes) {
-        try {
-            checkCrc(row, bytes); // first: a damaged format byte is damage, not a format of a later version
-            ByteBuffer in = ByteBuffer.wrap(bytes, 0, bytes.length - Integer.BYTES);
-            byte format = in.get();
-            if (format != FORMAT) {
-                throw damaged(row, "unknown format " + format);
-            }
-            CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder(); // reports malformed bytes rather than replacing them
-            int count = atLeastOne(row, in.getInt(), "appends");
-            List<EventJournal.Append> appends = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int start = in.position();
-                List<StoredEvent> events = readAppend(row, in, utf8);
-                StoredEvent first = events.getFirst();
-                appends.add(new EventJournal.Append(row, first.gameId(), first.version(), events.size(), Arrays.copyOfRange(bytes, start, in.position())));
-            }
-            if (in.hasRemaining()) {
-                throw damaged(row, in.remaining() + " bytes after its last append");
-            }
-            return appends;
-        } catch (BufferUnderflowException | IllegalArgumentException | CharacterCodingException e) {
-            throw damaged(row, "cut short or damaged (" + e + ")");
-        }
+        List<EventJournal.Append> appends = new ArrayList<>();
+        read(journalRow(row), bytes, (events, start, end) -> appends.add(
+                new EventJournal.Append(row, events.getFirst().gameId(), events.getFirst().version(), events.size(), Arrays.copyOfRange(bytes, start, end))));
+        return appends;
+    }
+
+    /**
+     * The events of every append of {@code bytes}, written by {@link #encode} and checked as {@link #decode} checks them;
+     * bytes it cannot read fail naming them as {@code name} (an {@code event_chunks} row: {@link EventChunks}).
+     */
+    static List<StoredEvent> events(String name, byte[] bytes) {
+        List<StoredEvent> all = new ArrayList<>();
+        read(name, bytes, (events, start, end) -> all.addAll(events));
+        return all;
     }
 
     /** The events of an append's bytes, which {@link #decode} checked or {@link #encodeAppend} wrote. */
     static List<StoredEvent> events(long row, byte[] append) {
         try {
-            return readAppend(row, ByteBuffer.wrap(append), null);
+            return readAppend(journalRow(row), ByteBuffer.wrap(append), null);
         } catch (BufferUnderflowException | IllegalArgumentException | CharacterCodingException e) {
-            throw damaged(row, "an append cut short or damaged (" + e + ")"); // a bug: these bytes were read whole before
+            throw damaged(journalRow(row), "an append cut short or damaged (" + e + ")"); // a bug: these bytes were read whole before
+        }
+    }
+
+    /** Each append of {@code bytes}: its events and where its bytes start and end. */
+    private interface AppendReader {
+        void read(List<StoredEvent> events, int start, int end);
+    }
+
+    private static void read(String name, byte[] bytes, AppendReader reader) {
+        try {
+            checkCrc(name, bytes); // first: a damaged format byte is damage, not a format of a later version
+            ByteBuffer in = ByteBuffer.wrap(bytes, 0, bytes.length - Integer.BYTES);
+            byte format = in.get();
+            if (format != FORMAT) {
+                throw damaged(name, "unknown format " + format);
+            }
+            CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder(); // reports malformed bytes rather than replacing them
+            int count = atLeastOne(name, in.getInt(), "appends");
+            for (int i = 0; i < count; i++) {
+                int start = in.position();
+                List<StoredEvent> events = readAppend(name, in, utf8);
+                reader.read(events, start, in.position());
+            }
+            if (in.hasRemaining()) {
+                throw damaged(name, in.remaining() + " bytes after its last append");
+            }
+        } catch (BufferUnderflowException | IllegalArgumentException | CharacterCodingException e) {
+            throw damaged(name, "cut short or damaged (" + e + ")");
         }
     }
 
@@ -138,14 +157,14 @@ final class JournalRow {
         return in.getLong();
     }
 
-    private static List<StoredEvent> readAppend(long row, ByteBuffer in, CharsetDecoder utf8) throws CharacterCodingException {
+    private static List<StoredEvent> readAppend(String name, ByteBuffer in, CharsetDecoder utf8) throws CharacterCodingException {
         String gameId = string(in, utf8);
         String commandId = string(in, utf8);
         Instant recordedAt = Micros.toInstant(in.getLong());
         long firstVersion = in.getLong();
-        int eventCount = atLeastOne(row, in.getInt(), "events");
+        int eventCount = atLeastOne(name, in.getInt(), "events");
         if (firstVersion < 1 || firstVersion > Long.MAX_VALUE - eventCount) {
-            throw damaged(row, "first version " + firstVersion);
+            throw damaged(name, "first version " + firstVersion);
         }
         List<StoredEvent> events = new ArrayList<>(eventCount);
         for (int e = 0; e < eventCount; e++) {
@@ -154,27 +173,31 @@ final class JournalRow {
         return events;
     }
 
-    private static void checkCrc(long row, byte[] bytes) {
+    private static void checkCrc(String name, byte[] bytes) {
         if (bytes.length < FRAME_LENGTH) {
-            throw damaged(row, "cut short (" + bytes.length + " bytes)");
+            throw damaged(name, "cut short (" + bytes.length + " bytes)");
         }
         CRC32C crc = new CRC32C();
         crc.update(bytes, 0, bytes.length - Integer.BYTES);
         int stored = ByteBuffer.wrap(bytes, bytes.length - Integer.BYTES, Integer.BYTES).getInt();
         if (stored != (int) crc.getValue()) {
-            throw damaged(row, "checksum mismatch, cut short or damaged");
+            throw damaged(name, "checksum mismatch, cut short or damaged");
         }
     }
 
-    private static int atLeastOne(long row, int count, String what) {
+    private static int atLeastOne(String name, int count, String what) {
         if (count < 1) {
-            throw damaged(row, count + " " + what);
+            throw damaged(name, count + " " + what);
         }
         return count;
     }
 
-    private static StoreException damaged(long row, String why) {
-        return new StoreException("event_journal row " + row + ": " + why);
+    private static String journalRow(long row) {
+        return "event_journal row " + row;
+    }
+
+    private static StoreException damaged(String name, String why) {
+        return new StoreException(name + ": " + why);
     }
 
     private static void putBytes(ByteBuffer out, byte[] value) {

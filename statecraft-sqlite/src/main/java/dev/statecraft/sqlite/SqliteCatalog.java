@@ -21,7 +21,7 @@ import java.util.Optional;
 final class SqliteCatalog implements GameCatalog {
     /** A game's record and, fifth, the instant of its newest event or snapshot in the tables, or of its creation. */
     private static final String WITH_ACTIVITY = "SELECT g.game_id, g.game_type, g.setup, g.created_at, MAX(g.created_at, "
-            + "COALESCE((SELECT MAX(e.recorded_at) FROM events e WHERE e.game_id = g.game_id), 0), "
+            + "COALESCE((SELECT MAX(e.newest_recorded_at) FROM event_chunks e WHERE e.game_id = g.game_id), 0), "
             + "COALESCE((SELECT MAX(s.taken_at) FROM snapshots s WHERE s.game_id = g.game_id), 0)) FROM games g";
 
     private final GroupCommitWriter writer;

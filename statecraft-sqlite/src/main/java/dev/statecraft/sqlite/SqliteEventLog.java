@@ -17,11 +17,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The event log in the {@code events} and {@code commands} tables. Appends go through the group-commit writer into the
+ * The event log in the {@code event_chunks} and {@code commands} tables. Appends go through the group-commit writer into the
  * {@link EventJournal}, which moves them to those tables in bulk; every read looks at what waits there as well.
  */
 final class SqliteEventLog implements EventLog {
-    private static final String COLUMNS = "game_id, version, type, schema_version, payload, recorded_at, command_id";
     private static final String FIND_COMMAND = "SELECT first_version, last_version FROM commands WHERE game_id = ? AND command_id = ?";
 
     private final GroupCommitWriter writer;
@@ -72,13 +71,7 @@ final class SqliteEventLog implements EventLog {
     @Override
     public List<StoredEvent> read(String gameId, long fromVersion, long toVersion) {
         EventJournal.Tail waiting = journal.tail(gameId); // before the table: see EventJournal
-        List<StoredEvent> events = new ArrayList<>(reads.read(session -> {
-            PreparedStatement select = session.prepared("SELECT " + COLUMNS + " FROM events WHERE game_id = ? AND version BETWEEN ? AND ? ORDER BY version");
-            select.setString(1, gameId);
-            select.setLong(2, fromVersion);
-            select.setLong(3, toVersion);
-            return events(select);
-        }));
+        List<StoredEvent> events = new ArrayList<>(reads.read(session -> EventChunks.read(session, gameId, fromVersion, toVersion)));
         for (StoredEvent event : EventJournal.newerThan(events, waiting)) {
             if (event.version() >= fromVersion && event.version() <= toVersion) {
                 events.add(event);
@@ -91,14 +84,7 @@ final class SqliteEventLog implements EventLog {
     public List<StoredEvent> readUpTo(String gameId, Instant instant) {
         EventJournal.Tail waiting = journal.tail(gameId);
         // One statement, so one snapshot of the table: it ends before the first event recorded after the instant, or at the table's end.
-        List<StoredEvent> events = new ArrayList<>(reads.read(session -> {
-            PreparedStatement select = session.prepared("SELECT " + COLUMNS + " FROM events WHERE game_id = ? AND version < "
-                    + "COALESCE((SELECT MIN(version) FROM events WHERE game_id = ? AND recorded_at > ?), 9223372036854775807) ORDER BY version");
-            select.setString(1, gameId);
-            select.setString(2, gameId);
-            select.setLong(3, Micros.of(instant));
-            return events(select);
-        }));
+        List<StoredEvent> events = new ArrayList<>(reads.read(session -> EventChunks.readUpTo(session, gameId, instant)));
         // The tail carries on from the table's end; if the table stopped before its end, the tail's next event is later than the instant or a version further on.
         for (StoredEvent event : EventJournal.newerThan(events, waiting)) {
             long next = events.isEmpty() ? 1 : events.getLast().version() + 1;
@@ -113,14 +99,7 @@ final class SqliteEventLog implements EventLog {
     @Override
     public long lastVersion(String gameId) {
         EventJournal.Tail waiting = journal.tail(gameId);
-        long stored = reads.read(session -> {
-            PreparedStatement select = session.prepared("SELECT COALESCE(MAX(version), 0) FROM events WHERE game_id = ?");
-            select.setString(1, gameId);
-            try (ResultSet rs = select.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        long stored = reads.read(session -> EventChunks.lastVersion(session, gameId));
         return waiting == null ? stored : Math.max(stored, waiting.lastVersion());
     }
 
@@ -141,16 +120,5 @@ final class SqliteEventLog implements EventLog {
         try (ResultSet rs = select.executeQuery()) {
             return rs.next() ? Optional.of(new CommandRecord(gameId, commandId, rs.getLong(1), rs.getLong(2))) : Optional.empty();
         }
-    }
-
-    private static List<StoredEvent> events(PreparedStatement select) throws SQLException {
-        List<StoredEvent> events = new ArrayList<>();
-        try (ResultSet rs = select.executeQuery()) {
-            while (rs.next()) {
-                events.add(new StoredEvent(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getBytes(5),
-                        Micros.toInstant(rs.getLong(6)), rs.getString(7)));
-            }
-        }
-        return events;
     }
 }

@@ -29,8 +29,11 @@ import org.flywaydb.core.api.FlywayException;
  * }</pre>
  */
 public final class SqliteStore implements Store {
-    /** The schema this version of Statecraft writes: its newest migration in {@code db/statecraft/sqlite} (a test keeps the two equal). */
-    static final int SCHEMA_VERSION = 4;
+    /**
+     * The schema this version of Statecraft writes: its newest migration, in {@code db/statecraft/sqlite} or in Java
+     * ({@link EventsInChunksMigration}; a test keeps them equal).
+     */
+    static final int SCHEMA_VERSION = 5;
 
     private final Path file;
     private final GroupCommitWriter writer;
@@ -70,7 +73,7 @@ public final class SqliteStore implements Store {
     public static SqliteStore open(Path file, SqliteOptions options, MeterRegistry registry) {
         SqliteStore store = open(file, options, new SqliteWriterMetrics(registry));
         Gauge.builder("statecraft.store.events.waiting", store.journal, EventJournal::waiting)
-                .description("Events committed to the journal but not yet moved to the events table (decision record 0011)")
+                .description("Events committed to the journal but not yet moved to their game's tables (decision record 0011)")
                 .register(registry);
         return store;
     }
@@ -167,11 +170,17 @@ public final class SqliteStore implements Store {
             Flyway.configure()
                     .dataSource(connections.dataSource())
                     .locations("classpath:db/statecraft/sqlite")
+                    .javaMigrations(new EventsInChunksMigration())
                     .table(SchemaHistory.TABLE)
                     .load()
                     .migrate();
         } catch (FlywayException e) {
-            throw new StoreException("cannot migrate the schema of SQLite store " + file + ": " + e.getMessage(), e);
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            String why = cause == e ? e.getMessage() : e.getMessage() + " (" + cause.getMessage() + ")"; // a Java migration's reason is its cause's
+            throw new StoreException("cannot migrate the schema of SQLite store " + file + ": " + why, e);
         }
     }
 

@@ -79,11 +79,6 @@ final class StreamVersions {
                 return ARCHIVED;
             }
         }
-        PreparedStatement max = session.prepared("SELECT COALESCE(MAX(version), 0) FROM events WHERE game_id = ?");
-        max.setString(1, gameId);
-        try (ResultSet rs = max.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return EventChunks.lastVersion(session, gameId);
     }
 }

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WriterFailureTest {
     /** Makes every insert of game h's events into {@code events} fail, so that h's moves fail; dropped as {@code fail_h}. */
     private static final String FAIL_MOVES_OF_H =
-            "CREATE TRIGGER fail_h BEFORE INSERT ON events WHEN NEW.game_id = 'h' BEGIN SELECT RAISE(ABORT, 'injected failure'); END";
+            "CREATE TRIGGER fail_h BEFORE INSERT ON event_chunks WHEN NEW.game_id = 'h' BEGIN SELECT RAISE(ABORT, 'injected failure'); END";
 
     @TempDir
     Path folder;
@@ -95,7 +95,7 @@ class WriterFailureTest {
             assertThat(appends.get(2).join()).isEqualTo(2);
             assertThatThrownBy(appends.get(3)::join).hasCauseInstanceOf(VersionConflictException.class);
         }
-        assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'g'")).isEqualTo(2);
+        assertThat(count("SELECT COALESCE(SUM(last_version - first_version + 1), 0) FROM event_chunks WHERE game_id = 'g'")).isEqualTo(2);
     }
 
     @Test
@@ -105,13 +105,13 @@ class WriterFailureTest {
             for (int i = 0; i < EventJournal.PER_GAME; i++) {
                 assertThat(store.events().append(request("h", i, "c-" + i))).isEqualTo(i + 1);
             }
-            assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'h'")).as("the move failed").isZero();
+            assertThat(count("SELECT COALESCE(SUM(last_version - first_version + 1), 0) FROM event_chunks WHERE game_id = 'h'")).as("the move failed").isZero();
             assertThat(store.events().read("h", 1, Long.MAX_VALUE)).hasSize(EventJournal.PER_GAME);
             assertThat(store.events().append(request("g", 0, "c-0"))).as("the store goes on").isEqualTo(1);
 
             sql("DROP TRIGGER fail_h");
             store.events().append(request("h", EventJournal.PER_GAME, "c-last"));
-            assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'h'")).isEqualTo(EventJournal.PER_GAME + 1);
+            assertThat(count("SELECT COALESCE(SUM(last_version - first_version + 1), 0) FROM event_chunks WHERE game_id = 'h'")).isEqualTo(EventJournal.PER_GAME + 1);
             assertThat(count("SELECT COUNT(*) FROM commands WHERE game_id = 'h'")).isEqualTo(EventJournal.PER_GAME + 1);
         }
     }
@@ -129,24 +129,24 @@ class WriterFailureTest {
                     request("g", EventJournal.PER_GAME - 1, "c-1"), new AppendRequest("x", 0, "c-0", Instant.EPOCH, allButOne));
             assertThat(appends).extracting(CompletableFuture::join).as("every write of the batch stands").containsExactly(64L, 64L, 63L);
 
-            assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'g'")).as("g moved all the same").isEqualTo(EventJournal.PER_GAME);
-            assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'h'")).as("h's move failed").isZero();
+            assertThat(count("SELECT COALESCE(SUM(last_version - first_version + 1), 0) FROM event_chunks WHERE game_id = 'g'")).as("g moved all the same").isEqualTo(EventJournal.PER_GAME);
+            assertThat(count("SELECT COALESCE(SUM(last_version - first_version + 1), 0) FROM event_chunks WHERE game_id = 'h'")).as("h's move failed").isZero();
             assertThat(count("SELECT COUNT(*) FROM event_journal")).as("a row for each batch, kept for h: the batch kept its fast path").isEqualTo(2);
 
             // h, first in line, takes the whole budget of the batch that brings k to 64 and fails again: it goes to the back
             // of the line, behind k, so the next batch moves k.
             append(writer, new AppendRequest("k", 0, "c-0", Instant.EPOCH, allButOne));
             append(writer, request("k", EventJournal.PER_GAME - 1, "c-1"));
-            assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'k'")).as("not yet").isZero();
+            assertThat(count("SELECT COALESCE(SUM(last_version - first_version + 1), 0) FROM event_chunks WHERE game_id = 'k'")).as("not yet").isZero();
             append(writer, request("x", EventJournal.PER_GAME - 1, "c-1"));
-            assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'k'")).as("k moved before h was tried again").isEqualTo(EventJournal.PER_GAME);
+            assertThat(count("SELECT COALESCE(SUM(last_version - first_version + 1), 0) FROM event_chunks WHERE game_id = 'k'")).as("k moved before h was tried again").isEqualTo(EventJournal.PER_GAME);
         }
-        assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'h'")).as("closing cannot move h either").isZero();
+        assertThat(count("SELECT COALESCE(SUM(last_version - first_version + 1), 0) FROM event_chunks WHERE game_id = 'h'")).as("closing cannot move h either").isZero();
         sql("DROP TRIGGER fail_h");
         try (SqliteStore store = SqliteStore.open(file)) {
             assertThat(store.events().read("h", 1, Long.MAX_VALUE)).as("moved when the store opened again").hasSize(EventJournal.PER_GAME);
         }
-        assertThat(count("SELECT COUNT(*) FROM events")).isEqualTo(4L * EventJournal.PER_GAME);
+        assertThat(count("SELECT COALESCE(SUM(last_version - first_version + 1), 0) FROM event_chunks")).isEqualTo(4L * EventJournal.PER_GAME);
     }
 
     private record Filling(int accepted, StoreException refused) {
@@ -189,16 +189,16 @@ class WriterFailureTest {
             StoreException refused = filling.refused();
             assertThat(refused).as("refused once the rows kept for h span %d events", EventJournal.MAX_WAITING).isNotNull()
                     .hasMessageContaining("span").hasMessageContaining("injected failure");
-            assertThat(count("SELECT COUNT(*) FROM events WHERE game_id LIKE 'big-%'")).as("every other game moved, h failing beside them")
+            assertThat(count("SELECT COALESCE(SUM(last_version - first_version + 1), 0) FROM event_chunks WHERE game_id LIKE 'big-%'")).as("every other game moved, h failing beside them")
                     .isEqualTo((long) accepted * perAppend);
-            assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'h'")).isZero();
+            assertThat(count("SELECT COALESCE(SUM(last_version - first_version + 1), 0) FROM event_chunks WHERE game_id = 'h'")).isZero();
             assertThat(store.events().read("h", 1, Long.MAX_VALUE)).as("h's event, still read").hasSize(1);
 
             sql("DROP TRIGGER fail_h");
             // The refused append's batch still moved h; the next append is taken.
             assertThatThrownBy(() -> store.events().append(request("g", 0, "c-0"))).isInstanceOf(StoreException.class);
             assertThat(store.events().append(request("g", 0, "c-0"))).isEqualTo(1);
-            assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'h'")).isEqualTo(1);
+            assertThat(count("SELECT COALESCE(SUM(last_version - first_version + 1), 0) FROM event_chunks WHERE game_id = 'h'")).isEqualTo(1);
         }
     }
 
@@ -214,8 +214,8 @@ class WriterFailureTest {
             store.events().append(new AppendRequest("g", 0, "c-0", Instant.EPOCH, ticks(EventJournal.PER_GAME - 1)));
             // g's 64th event comes in a batch of one event, whose budget (64 events) h's 100 would take all of.
             store.events().append(request("g", EventJournal.PER_GAME - 1, "c-1"));
-            assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'g'")).as("g moved beside h's failing move").isEqualTo(EventJournal.PER_GAME);
-            assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'h'")).isZero();
+            assertThat(count("SELECT COALESCE(SUM(last_version - first_version + 1), 0) FROM event_chunks WHERE game_id = 'g'")).as("g moved beside h's failing move").isEqualTo(EventJournal.PER_GAME);
+            assertThat(count("SELECT COALESCE(SUM(last_version - first_version + 1), 0) FROM event_chunks WHERE game_id = 'h'")).isZero();
         }
     }
 
@@ -235,12 +235,12 @@ class WriterFailureTest {
             append(writer, request("g", 0, "c-0"));
             assertThat(refusedCuts).as("the cut tried on both paths").hasValue(2);
         }
-        assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'g'")).as("stored, and moved when the writer closed").isEqualTo(1);
+        assertThat(count("SELECT COALESCE(SUM(last_version - first_version + 1), 0) FROM event_chunks WHERE game_id = 'g'")).as("stored, and moved when the writer closed").isEqualTo(1);
     }
 
     @Test
     void while_moves_keep_failing_appends_are_refused_once_the_journal_is_full_and_taken_again_once_a_move_succeeds() throws Exception {
-        sql("CREATE TRIGGER fail_all BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+        sql("CREATE TRIGGER fail_all BEFORE INSERT ON event_chunks BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
         int perAppend = 1_000;
         try (SqliteStore store = SqliteStore.open(file)) {
             Filling filling = appendNewGamesUntilRefused(store, perAppend);
@@ -256,7 +256,7 @@ class WriterFailureTest {
             assertThatThrownBy(() -> store.events().append(request("g", 0, "c-0"))).isInstanceOf(StoreException.class);
             assertThat(store.events().append(request("g", 0, "c-0"))).isEqualTo(1);
         }
-        assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'big-0'")).isEqualTo(perAppend);
+        assertThat(count("SELECT COALESCE(SUM(last_version - first_version + 1), 0) FROM event_chunks WHERE game_id = 'big-0'")).isEqualTo(perAppend);
     }
 
     /** Submits the appends so that they run as one batch. */
@@ -279,7 +279,7 @@ class WriterFailureTest {
         try (GroupCommitWriter writer = new GroupCommitWriter(file, new SqlSession(connection), waiting, 100, WriterListener.NONE)) {
             CompletableFuture<Long> append = writer.submit((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, request("g", 0, "c-1")));
             assertThatThrownBy(append::join).hasMessageContaining("commit of 1 writes failed");
-            assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'g'")).as("events stored despite the failure").isEqualTo(1);
+            assertThat(count("SELECT COALESCE(SUM(last_version - first_version + 1), 0) FROM event_chunks WHERE game_id = 'g'")).as("events stored despite the failure").isEqualTo(1);
 
             assertThat(count("SELECT COUNT(*) FROM commands WHERE game_id = 'g' AND command_id = 'c-1'")).as("its record, written from its events").isEqualTo(1);
             CompletableFuture<Long> retry = writer.submit((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, request("g", 1, "c-1")));
@@ -343,7 +343,7 @@ class WriterFailureTest {
             long version = writer.execute((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, request("g", 0, "c-1")));
             assertThat(version).as("the store goes on").isEqualTo(1);
         }
-        assertThat(count("SELECT COUNT(*) FROM events WHERE game_id = 'h'")).isZero();
+        assertThat(count("SELECT COALESCE(SUM(last_version - first_version + 1), 0) FROM event_chunks WHERE game_id = 'h'")).isZero();
     }
 
     /** {@code real}, except that its {@code method} throws as a database would the first time {@code when} holds for the call's arguments. */

@@ -96,14 +96,14 @@ public final class JournalFootprint {
         return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
-    /** Fails if any event reached the {@code events} table: the heap readings would then miss what moved. */
+    /** Fails if any event reached the {@code event_chunks} table: the heap readings would then miss what moved. */
     private static void requireNothingMoved(ScratchFolder folder) throws SQLException {
         try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + folder.storeFile());
                 Statement statement = sql.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM events")) {
+                ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM event_chunks")) {
             rs.next();
             if (rs.getLong(1) != 0) {
-                throw new IllegalStateException(rs.getLong(1) + " events moved to the events table; run with fewer games (--games)");
+                throw new IllegalStateException(rs.getLong(1) + " rows of events moved to the event_chunks table; run with fewer games (--games)");
             }
         }
     }

@@ -11,9 +11,11 @@ import dev.statecraft.persistence.DamagedSnapshotException;
 import dev.statecraft.persistence.SnapshotCodec;
 import dev.statecraft.rules.Setup;
 import dev.statecraft.sqlite.SqliteStore;
+import dev.statecraft.sqlite.StoredChunks;
 import dev.statecraft.store.CommandRecord;
 import dev.statecraft.store.GameRecord;
 import dev.statecraft.store.Snapshot;
+import dev.statecraft.store.StoredEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -26,6 +28,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -257,15 +261,12 @@ final class StoreAudit {
     /** Every event's version and command id by game; each game's digest takes in the bytes of its events. */
     private static Map<String, List<Row>> events(Connection sql, Map<String, CRC32C> digests) throws SQLException {
         Map<String, List<Row>> rows = new HashMap<>();
-        try (PreparedStatement select = sql.prepareStatement(
-                "SELECT game_id, version, command_id, type, schema_version, payload, recorded_at FROM events ORDER BY game_id, version");
-             ResultSet rs = select.executeQuery()) {
-            while (rs.next()) {
-                String gameId = rs.getString(1);
-                Row row = new Row(rs.getLong(2), rs.getString(3));
-                rows.computeIfAbsent(gameId, id -> new ArrayList<>()).add(row);
-                digest(digests, gameId, row.version(), row.commandId(), rs.getString(4), rs.getInt(5), rs.getBytes(6), rs.getLong(7));
-            }
+        for (StoredEvent event : StoredChunks.read(sql)) {
+            String gameId = event.gameId();
+            Row row = new Row(event.version(), event.commandId());
+            rows.computeIfAbsent(gameId, id -> new ArrayList<>()).add(row);
+            digest(digests, gameId, row.version(), row.commandId(), event.type(), event.schemaVersion(), event.payload(),
+                    ChronoUnit.MICROS.between(Instant.EPOCH, event.recordedAt()));
         }
         return rows;
     }

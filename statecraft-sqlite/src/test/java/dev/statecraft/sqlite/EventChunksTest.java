@@ -63,6 +63,22 @@ class EventChunksTest {
     }
 
     @Test
+    void a_move_of_more_bytes_than_a_row_holds_writes_further_rows() throws SQLException {
+        byte[] payload = new byte[5_000]; // 64 of them: 320,000 bytes, more than one row's 256 KiB
+        try (SqliteStore store = SqliteStore.open(file())) {
+            for (int version = 1; version <= EventJournal.PER_GAME; version++) {
+                payload[0] = (byte) version;
+                store.events().append(new AppendRequest("g", version - 1, "c-" + version, Instant.EPOCH, List.of(new NewEvent("Tick", 1, payload))));
+            }
+            assertThat(count("SELECT COUNT(*) FROM event_chunks WHERE game_id = 'g'")).isEqualTo(2);
+            assertThat(count("SELECT MAX(LENGTH(appends)) FROM event_chunks")).isLessThanOrEqualTo(EventChunks.MAX_ROW_BYTES);
+            List<StoredEvent> read = store.events().read("g", 1, LAST);
+            assertThat(versions(read)).isEqualTo(versions(1, EventJournal.PER_GAME));
+            assertThat(read).allSatisfy(event -> assertThat(event.payload()[0]).isEqualTo((byte) event.version()));
+        }
+    }
+
+    @Test
     void a_chunk_that_does_not_hold_what_its_row_says_fails_the_read_naming_it_rather_than_serve_a_wrong_event() throws SQLException {
         try (SqliteStore store = SqliteStore.open(file())) {
             for (int version = 1; version <= EventJournal.PER_GAME; version++) {

@@ -166,6 +166,11 @@ class EventJournalTest {
 
             assertThat(store.events().readUpTo("g", Instant.ofEpochSecond(7))).as("version 1 came after second 7, so nothing is before it").isEmpty();
             assertThat(store.events().readUpTo("g", Instant.ofEpochSecond(10))).hasSize(EventJournal.PER_GAME + 1);
+            store.events().append(new AppendRequest("g", EventJournal.PER_GAME + 1, "on", Instant.ofEpochSecond(20), List.of(new NewEvent("Tick", 1, "{}".getBytes()))));
+        }
+        try (SqliteStore store = SqliteStore.open(file())) { // every event now in the game's chunks
+            assertThat(store.events().readUpTo("g", Instant.ofEpochSecond(7))).isEmpty();
+            assertThat(versions(store.events().readUpTo("g", Instant.ofEpochSecond(10)))).isEqualTo(range(1, EventJournal.PER_GAME + 1));
         }
     }
 
@@ -197,6 +202,24 @@ class EventJournalTest {
             assertThat(count("SELECT COALESCE(SUM(last_version - first_version + 1), 0) FROM event_chunks WHERE game_id = 'done'") + count("SELECT COUNT(*) FROM commands WHERE game_id = 'done'"))
                     .as("rows of an archived game").isZero();
         }
+    }
+
+    @Test
+    void journal_appends_that_do_not_carry_on_from_a_games_stored_version_stop_the_opening_naming_the_row_and_move_nothing() throws SQLException {
+        try (SqliteStore store = SqliteStore.open(file())) {
+            append(store, "g-1", 0, "c-0");
+        }
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + file());
+                PreparedStatement insert = sql.prepareStatement("INSERT INTO event_journal (seq, appends) VALUES (?, ?)")) {
+            insert.setLong(1, 5);
+            insert.setBytes(2, JournalRow.encode(List.of(journaled(5, "g-2", "c-0", 1, "Tick"), journaled(5, "g-1", "c-2", 3, "Tick")))); // version 2 missing
+            insert.executeUpdate();
+        }
+
+        assertThatThrownBy(() -> SqliteStore.open(file())).isInstanceOf(StoreException.class).hasMessageContaining(file().toString())
+                .hasMessageContaining("event_journal row 5: game g-1's append of versions 3 to 3 does not carry on from version 1");
+        assertThat(count("SELECT COALESCE(SUM(last_version - first_version + 1), 0) FROM event_chunks")).as("g-1's first event only").isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM event_journal")).isEqualTo(1);
     }
 
     @Test

@@ -32,7 +32,8 @@ final class EventChunks {
             + "AND first_version >= COALESCE((SELECT MAX(first_version) FROM event_chunks WHERE game_id = ? AND first_version <= ?), 0) "
             + "AND first_version <= ? ORDER BY first_version";
     private static final String SELECT_ALL = "SELECT first_version, last_version, appends FROM event_chunks WHERE game_id = ? ORDER BY first_version";
-    private static final String LAST_VERSION = "SELECT COALESCE(MAX(last_version), 0) FROM event_chunks WHERE game_id = ?";
+    /** The newest row's last version, found through the key (rows do not overlap); {@code MAX(last_version)} would read every row of the game. */
+    private static final String LAST_VERSION = "SELECT last_version FROM event_chunks WHERE game_id = ? ORDER BY first_version DESC LIMIT 1";
 
     private EventChunks() {
     }
@@ -123,8 +124,7 @@ final class EventChunks {
     static long lastVersion(PreparedStatement select, String gameId) throws SQLException {
         select.setString(1, gameId);
         try (ResultSet rs = select.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+            return rs.next() ? rs.getLong(1) : 0;
         }
     }
 

@@ -60,6 +60,7 @@ final class JournalRecovery {
                     Long last = lastVersions.get(gameId);
                     if (last == null) {
                         last = EventChunks.lastVersion(lastVersion, gameId);
+                        lastVersions.put(gameId, last);
                     }
                     if (append.lastVersion() <= last) {
                         continue; // moved before, with the appends of the game it followed

@@ -81,7 +81,7 @@ class EventChunksTest {
     @Test
     void a_chunk_that_does_not_hold_what_its_row_says_fails_the_read_naming_it_rather_than_serve_a_wrong_event() throws SQLException {
         try (SqliteStore store = SqliteStore.open(file())) {
-            for (int version = 1; version <= EventJournal.PER_GAME; version++) {
+            for (int version = 1; version <= 2 * EventJournal.PER_GAME; version++) {
                 store.events().append(new AppendRequest("g", version - 1, "c-" + version, Instant.EPOCH, List.of(new NewEvent("Tick", 1, "{}".getBytes()))));
             }
         }
@@ -92,16 +92,25 @@ class EventChunksTest {
         try (SqliteStore store = SqliteStore.open(file())) {
             assertThatThrownBy(() -> store.events().read("g", 1, LAST)).isInstanceOf(StoreException.class)
                     .hasMessageContaining("event_chunks row of game g from version 1: checksum mismatch");
+            assertThat(versions(store.events().read("g", 65, 70))).as("a read of the second row only").isEqualTo(versions(65, 70));
         }
 
         setChunk("g", 1, appends);
-        sql("UPDATE event_chunks SET last_version = 70 WHERE game_id = 'g'");
+        sql("UPDATE event_chunks SET first_version = 2 WHERE game_id = 'g' AND first_version = 1");
+        try (SqliteStore store = SqliteStore.open(file())) {
+            assertThatThrownBy(() -> store.events().read("g", 1, LAST)).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("event_chunks row of game g from version 2: holds version 1 of game g");
+        }
+        sql("UPDATE event_chunks SET first_version = 1 WHERE game_id = 'g' AND first_version = 2");
+
+        setChunk("g", 1, appends);
+        sql("UPDATE event_chunks SET last_version = 70 WHERE game_id = 'g' AND first_version = 1");
         try (SqliteStore store = SqliteStore.open(file())) {
             assertThatThrownBy(() -> store.events().read("g", 1, LAST)).isInstanceOf(StoreException.class)
                     .hasMessageContaining("event_chunks row of game g from version 1: ends at version 64, not at its last version 70");
         }
 
-        sql("UPDATE event_chunks SET last_version = 64, game_id = 'h' WHERE game_id = 'g'");
+        sql("UPDATE event_chunks SET last_version = 64, game_id = 'h' WHERE game_id = 'g' AND first_version = 1");
         try (SqliteStore store = SqliteStore.open(file())) {
             assertThatThrownBy(() -> store.events().read("h", 1, LAST)).isInstanceOf(StoreException.class)
                     .hasMessageContaining("event_chunks row of game h from version 1: holds version 1 of game g");

@@ -128,16 +128,23 @@ final class EventChunks {
         }
     }
 
+    /** The statement {@link #lastVersion(PreparedStatement, String)} takes, for a connection of its own (the journal's recovery). */
     static PreparedStatement lastVersionStatement(Connection connection) throws SQLException {
         return connection.prepareStatement(LAST_VERSION);
     }
 
     /** The events of the current row of a select of first version, last version and appends, checked against them. */
     private static List<StoredEvent> decode(String gameId, ResultSet rs) throws SQLException {
-        long first = rs.getLong(1);
-        long last = rs.getLong(2);
+        return decode(gameId, rs.getLong(1), rs.getLong(2), rs.getBytes(3));
+    }
+
+    /**
+     * The events of a row of {@code gameId} whose columns say it holds versions {@code first} to {@code last}; a row whose
+     * bytes do not hold exactly those fails, naming it.
+     */
+    static List<StoredEvent> decode(String gameId, long first, long last, byte[] appends) {
         String name = "event_chunks row of game " + gameId + " from version " + first;
-        List<StoredEvent> events = JournalRow.events(name, rs.getBytes(3));
+        List<StoredEvent> events = JournalRow.events(name, appends);
         for (int i = 0; i < events.size(); i++) {
             StoredEvent event = events.get(i);
             if (!event.gameId().equals(gameId) || event.version() != first + i) {

@@ -50,19 +50,8 @@ final class EventChunks {
 
     /** Writes {@code appends}, consecutive appends of one game in version order, as one row, or more past {@link #MAX_ROW_BYTES}. */
     static void insert(PreparedStatement insert, List<EventJournal.Append> appends) throws SQLException {
-        int from = 0;
-        long bytes = 0;
-        for (int i = 0; i < appends.size(); i++) {
-            long next = appends.get(i).bytes().length;
-            if (i > from && bytes + next > MAX_ROW_BYTES) {
-                insertRow(insert, appends.subList(from, i));
-                from = i;
-                bytes = 0;
-            }
-            bytes += next;
-        }
-        if (from < appends.size()) {
-            insertRow(insert, appends.subList(from, appends.size()));
+        for (List<EventJournal.Append> row : JournalRow.rows(appends, MAX_ROW_BYTES)) {
+            insertRow(insert, row);
         }
     }
 

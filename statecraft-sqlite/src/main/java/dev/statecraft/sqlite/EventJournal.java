@@ -264,19 +264,8 @@ final class EventJournal {
      * {@link #MAX_ROW_BYTES}. Nothing staged, nothing written.
      */
     void writeRows(SqlSession session) throws SQLException {
-        long length = 0;
-        int end = unwrittenFrom;
-        while (end < staged.size()) {
-            long next = staged.get(end).bytes().length;
-            if (end > unwrittenFrom && length + next > maxRowBytes) {
-                writeRow(session, end);
-                length = 0;
-            }
-            length += next;
-            end++;
-        }
-        if (end > unwrittenFrom) {
-            writeRow(session, end);
+        for (List<Append> row : JournalRow.rows(staged.subList(unwrittenFrom, staged.size()), maxRowBytes)) {
+            writeRow(session, unwrittenFrom + row.size()); // writeRow moves unwrittenFrom past the row
         }
     }
 

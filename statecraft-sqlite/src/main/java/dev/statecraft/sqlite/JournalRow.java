@@ -67,6 +67,29 @@ final class JournalRow {
         return out.array();
     }
 
+    /**
+     * {@code appends} cut, in order, into the runs that rows of at most {@code maxBytes} bytes of appends hold: an append
+     * larger than that alone. Views of {@code appends}.
+     */
+    static List<List<EventJournal.Append>> rows(List<EventJournal.Append> appends, long maxBytes) {
+        List<List<EventJournal.Append>> rows = new ArrayList<>();
+        int from = 0;
+        long bytes = 0;
+        for (int i = 0; i < appends.size(); i++) {
+            long next = appends.get(i).bytes().length;
+            if (i > from && bytes + next > maxBytes) {
+                rows.add(appends.subList(from, i));
+                from = i;
+                bytes = 0;
+            }
+            bytes += next;
+        }
+        if (from < appends.size()) {
+            rows.add(appends.subList(from, appends.size()));
+        }
+        return rows;
+    }
+
     /** The row of {@code appends}, their bytes one after another, framed. */
     static byte[] encode(List<EventJournal.Append> appends) {
         long length = FRAME_LENGTH + appends.stream().mapToLong(append -> append.bytes().length).sum();

@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,37 +88,32 @@ class EventChunksTest {
         byte[] flipped = appends.clone();
         flipped[flipped.length / 2] ^= 0x10;
         setChunk("g", 1, flipped);
+        assertReadRefused("g", "event_chunks row of game g from version 1: checksum mismatch");
         try (SqliteStore store = SqliteStore.open(file())) {
-            assertThatThrownBy(() -> store.events().read("g", 1, LAST)).isInstanceOf(StoreException.class)
-                    .hasMessageContaining("event_chunks row of game g from version 1: checksum mismatch");
             assertThat(versions(store.events().read("g", 65, 70))).as("a read of the second row only").isEqualTo(versions(65, 70));
         }
 
         setChunk("g", 1, appends);
         sql("UPDATE event_chunks SET first_version = 2 WHERE game_id = 'g' AND first_version = 1");
-        try (SqliteStore store = SqliteStore.open(file())) {
-            assertThatThrownBy(() -> store.events().read("g", 1, LAST)).isInstanceOf(StoreException.class)
-                    .hasMessageContaining("event_chunks row of game g from version 2: holds version 1 of game g");
-        }
-        sql("UPDATE event_chunks SET first_version = 1 WHERE game_id = 'g' AND first_version = 2");
+        assertReadRefused("g", "event_chunks row of game g from version 2: holds version 1 of game g");
 
-        setChunk("g", 1, appends);
-        sql("UPDATE event_chunks SET last_version = 70 WHERE game_id = 'g' AND first_version = 1");
-        try (SqliteStore store = SqliteStore.open(file())) {
-            assertThatThrownBy(() -> store.events().read("g", 1, LAST)).isInstanceOf(StoreException.class)
-                    .hasMessageContaining("event_chunks row of game g from version 1: ends at version 64, not at its last version 70");
-        }
+        sql("UPDATE event_chunks SET first_version = 1, last_version = 70 WHERE game_id = 'g' AND first_version = 2");
+        assertReadRefused("g", "event_chunks row of game g from version 1: ends at version 64, not at its last version 70");
 
         sql("UPDATE event_chunks SET last_version = 64, game_id = 'h' WHERE game_id = 'g' AND first_version = 1");
+        assertReadRefused("h", "event_chunks row of game h from version 1: holds version 1 of game g");
+    }
+
+    /** Reading all of {@code gameId}'s events fails with {@code message}. */
+    private void assertReadRefused(String gameId, String message) {
         try (SqliteStore store = SqliteStore.open(file())) {
-            assertThatThrownBy(() -> store.events().read("h", 1, LAST)).isInstanceOf(StoreException.class)
-                    .hasMessageContaining("event_chunks row of game h from version 1: holds version 1 of game g");
+            assertThatThrownBy(() -> store.events().read(gameId, 1, LAST)).isInstanceOf(StoreException.class).hasMessageContaining(message);
         }
     }
 
     @Test
     void a_store_of_schema_4_has_its_events_put_in_chunks_when_it_is_migrated_and_reads_them_back_as_they_were() throws SQLException {
-        migrateTo("4");
+        OlderSchema.migrate(file(), "4");
         byte[] large = new byte[100_000];
         try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + file());
                 PreparedStatement insert = sql.prepareStatement(
@@ -158,7 +152,7 @@ class EventChunksTest {
 
     @Test
     void a_store_of_schema_4_whose_events_have_a_gap_is_refused_naming_the_game_and_left_as_it_was() throws SQLException {
-        migrateTo("4");
+        OlderSchema.migrate(file(), "4");
         try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + file());
                 PreparedStatement insert = sql.prepareStatement(
                         "INSERT INTO events (game_id, version, type, schema_version, payload, recorded_at, command_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
@@ -179,12 +173,6 @@ class EventChunksTest {
             insert.setObject(i + 1, row[i]);
         }
         insert.executeUpdate();
-    }
-
-    /** The file at an older schema, as an earlier version of Statecraft left it. */
-    private void migrateTo(String version) {
-        Flyway.configure().dataSource("jdbc:sqlite:" + file(), null, null).locations("classpath:db/statecraft/sqlite")
-                .table("statecraft_schema_history").target(version).load().migrate();
     }
 
     private byte[] chunk(String gameId, long firstVersion) throws SQLException {

@@ -30,7 +30,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -390,7 +389,7 @@ class EventJournalTest {
 
     @Test
     void a_store_whose_journal_held_a_row_an_event_gets_the_events_a_stopped_process_left_there_when_it_is_migrated() throws SQLException {
-        migrateTo("3");
+        OlderSchema.migrate(file(), "3");
         try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + file()); Statement s = sql.createStatement()) {
             s.executeUpdate("INSERT INTO archived_games (game_id, game_type, setup, created_at, finished_at, outcome, final_version, event_count, "
                     + "state_schema_version, final_state, replay_bundle) VALUES ('done', 'test', '{}', 0, 0, 'over', 1, 1, 1, x'00', x'00')");
@@ -427,7 +426,7 @@ class EventJournalTest {
 
     @Test
     void a_store_of_the_schema_before_the_journal_gets_the_command_records_it_still_owed_when_it_is_migrated() throws SQLException {
-        migrateTo("2");
+        OlderSchema.migrate(file(), "2");
         // Decision record 0009's backlog: g-1's events from version 2 on have no records yet.
         try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + file()); Statement s = sql.createStatement()) {
             s.executeUpdate("INSERT INTO events (game_id, version, type, schema_version, payload, recorded_at, command_id) VALUES "
@@ -447,12 +446,6 @@ class EventJournalTest {
     private static EventJournal.Append journaled(long row, String gameId, String commandId, long firstVersion, String... types) {
         List<NewEvent> events = Arrays.stream(types).map(type -> new NewEvent(type, 1, "{}".getBytes())).toList();
         return EventJournal.Append.of(row, gameId, commandId, Instant.EPOCH, firstVersion, events);
-    }
-
-    /** The file at an older schema, as an earlier version of Statecraft left it. */
-    private void migrateTo(String version) {
-        Flyway.configure().dataSource("jdbc:sqlite:" + file(), null, null).locations("classpath:db/statecraft/sqlite")
-                .table("statecraft_schema_history").target(version).load().migrate();
     }
 
     private static void append(SqliteStore store, String gameId, long expectedVersion, String commandId) {

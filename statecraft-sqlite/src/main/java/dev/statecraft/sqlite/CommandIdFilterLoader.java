@@ -3,31 +3,27 @@ package dev.statecraft.sqlite;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Reads the command ids of {@code commands} into a {@link CommandIdFilter} on a thread of its own, so that opening the
- * store does not wait for it (about 0.6 s a million records on a 2-core machine; decision record 0011). Until it is done
+ * Reads the command ids of {@code command_runs} into a {@link CommandIdFilter} on a thread of its own, so that opening the
+ * store does not wait for it (decision record 0011). Until it is done
  * the filter says "maybe" to every id, and each new id is looked up as if there were no filter. The writer adds the id of
  * every append it stages from the store's opening on, so the filter misses none: an id is either in the table when the
  * store opened, and read here, or staged since. Should the read fail, the filter switches off: slower, never wrong.
  *
- * <p>The table is read in pages of {@link #PAGE} records in key order, each page a statement of its own, so that no read
- * holds the write-ahead log back for long (a reader's snapshot keeps the checkpointer from copying past it). A record
- * present when the store opened keeps its key, so some page reads it; one added since may be read or not, and is in the
- * filter anyway.
+ * <p>The table is read in pages of {@link #PAGE} rows in key order ({@link CommandRuns#readPage}), each page a statement of
+ * its own, so that no read holds the write-ahead log back for long (a reader's snapshot keeps the checkpointer from
+ * copying past it). A record present when the store opened either keeps its row or moves, merged, to a row of a higher
+ * level, a later key of its game, so some page reads it; one added since may be read or not, and is in the filter
+ * anyway.
  */
 final class CommandIdFilterLoader implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(CommandIdFilterLoader.class.getName());
-    static final int PAGE = 10_000;
-    private static final String FIRST_PAGE = "SELECT game_id, command_id FROM commands ORDER BY game_id, command_id LIMIT " + PAGE;
-    private static final String NEXT_PAGE = "SELECT game_id, command_id FROM commands WHERE (game_id, command_id) > (?, ?) "
-            + "ORDER BY game_id, command_id LIMIT " + PAGE;
+    /** Rows of {@code command_runs} a page reads: about 12,800 ids. */
+    static final int PAGE = 100;
 
     private final Path file;
     private final Thread thread;
@@ -62,40 +58,23 @@ final class CommandIdFilterLoader implements AutoCloseable {
     }
 
     /**
-     * Adds every record of {@code commands} to {@code filter} and marks it loaded, unless {@code stop} turns true first
+     * Adds every record of {@code command_runs} to {@code filter} and marks it loaded, unless {@code stop} turns true first
      * (the filter then stays loading), or the filter switches itself off on reaching the most ids it may hold ({@link
      * CommandIdFilter#maxIds}), which ends the read. Returns the records read.
      */
     static long read(Connection connection, CommandIdFilter filter, BooleanSupplier stop) throws SQLException {
         long read = 0;
-        List<String[]> page = readPage(connection, null);
-        while (!page.isEmpty()) {
+        CommandRuns.Page page = CommandRuns.readPage(connection, null, PAGE);
+        while (page.rows() > 0) {
             if (stop.getAsBoolean() || filter.state() == CommandIdFilter.State.OFF) {
                 return read;
             }
-            filter.addAll(page);
-            read += page.size();
-            page = page.size() < PAGE ? List.of() : readPage(connection, page.getLast());
+            filter.addAll(page.ids());
+            read += page.ids().size();
+            page = page.rows() < PAGE ? new CommandRuns.Page(List.of(), 0, null) : CommandRuns.readPage(connection, page.last(), PAGE);
         }
         filter.markLoaded();
         return read;
-    }
-
-    /** The records after {@code last} (a game id and a command id) in key order, or the first ones if it is null. */
-    private static List<String[]> readPage(Connection connection, String[] last) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(last == null ? FIRST_PAGE : NEXT_PAGE)) {
-            if (last != null) {
-                select.setString(1, last[0]);
-                select.setString(2, last[1]);
-            }
-            List<String[]> page = new ArrayList<>(PAGE);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    page.add(new String[] {rs.getString(1), rs.getString(2)});
-                }
-            }
-            return page;
-        }
     }
 
     /** Stops the read if it still runs, and waits for its thread to end. */

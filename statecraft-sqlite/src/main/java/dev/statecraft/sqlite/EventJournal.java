@@ -23,14 +23,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Appends committed to the append-only {@code event_journal} and not yet to their game's tables, {@code event_chunks} and
- * {@code commands} (decision record 0011).
+ * {@code command_runs} (decision records 0011 and 0013).
  *
  * <p>Those two tables are keyed by game, so each append put rows on its own game's pages: with many games, every append
  * of a batch added pages of its own to the commit. The journal is keyed by a number that only grows, so a batch's
  * appends share its last pages; and a batch writes them all as one row ({@link JournalRow}), one statement rather than
  * one per event (more rows past {@link #MAX_ROW_BYTES}; on the slow path, one savepoint per write, each write its
  * own). Once {@link #PER_GAME} events of a game wait, a batch moves them, with one command record per append, to
- * {@code event_chunks} (one row for the lot: {@link EventChunks}) and {@code commands}. A batch moves at most about
+ * {@code event_chunks} (one row for the lot: {@link EventChunks}) and {@code command_runs} (one run: {@link CommandRuns}). A batch moves at most about
  * {@link #MOVE_BUDGET} times the events it appends, so that games which all reach {@link #PER_GAME} at once (games
  * played at one pace do) move over the following batches instead of stalling one batch, and every command in it, for
  * all of their moves: a game left over moves in a later batch, the first due first (one whose move failed goes to the
@@ -71,7 +71,6 @@ final class EventJournal {
     static final int MAX_ROW_BYTES = 16 << 20;
 
     private static final String INSERT_JOURNAL = "INSERT INTO event_journal (seq, appends) VALUES (?, ?)";
-    static final String INSERT_COMMAND = "INSERT INTO commands (game_id, command_id, first_version, last_version) VALUES (?, ?, ?, ?)";
 
     /**
      * What waits of one game: its newest append, and the tail before it (null for the oldest). Never changed: a batch
@@ -183,7 +182,7 @@ final class EventJournal {
 
     /**
      * For a journal that {@link JournalRecovery#moveAll} has emptied, before the writer starts, with a filter of the command records in
-     * {@code commands} (read by a {@link CommandIdFilterLoader}, or complete and empty for an empty table); the id of each
+     * {@code command_runs} (read by a {@link CommandIdFilterLoader}, or complete and empty for an empty table); the id of each
      * append this journal stages is added to it.
      */
     EventJournal(CommandIdFilter storedCommandIds) {
@@ -228,7 +227,7 @@ final class EventJournal {
     }
 
     /**
-     * For any thread: false if {@code commandId} of {@code gameId} is certainly neither in {@code commands} nor in a
+     * For any thread: false if {@code commandId} of {@code gameId} is certainly neither in {@code command_runs} nor in a
      * committed tail, so need be looked up in neither. An id joins the filter when its append is staged, before the batch
      * that holds it commits, so no reader can find it stored and then be told it is not.
      */
@@ -343,7 +342,7 @@ final class EventJournal {
     }
 
     /**
-     * Moves what waits (committed and staged) of {@code games} to {@code event_chunks} and {@code commands}, in the running
+     * Moves what waits (committed and staged) of {@code games} to {@code event_chunks} and {@code command_runs}, in the running
      * batch's transaction. Should it throw, the caller undoes what it wrote and calls {@link #moveFailed}.
      */
     void move(SqlSession session, Set<String> games) throws SQLException {
@@ -353,13 +352,11 @@ final class EventJournal {
                 stagedOfGames.computeIfAbsent(append.gameId(), id -> new ArrayList<>()).add(append);
             }
         }
-        PreparedStatement insertChunk = EventChunks.insertStatement(session);
-        PreparedStatement insertCommand = session.prepared(INSERT_COMMAND);
         for (String gameId : games) {
             Tail tail = committed.get(gameId);
             List<Append> appends = new ArrayList<>(tail == null ? List.of() : tail.appends());
             appends.addAll(stagedOfGames.getOrDefault(gameId, List.of()));
-            insert(appends, insertChunk, insertCommand);
+            insert(session, appends);
         }
         moved.addAll(games);
         failedMoves.removeAll(games);
@@ -407,17 +404,11 @@ final class EventJournal {
 
     /**
      * Writes {@code appends}, consecutive appends of one game in version order, to {@code event_chunks} as the journal
-     * holds them, and a command record for each.
+     * holds them, and their command records to {@code command_runs} as one run ({@link CommandRuns#add}).
      */
-    static void insert(List<Append> appends, PreparedStatement insertChunk, PreparedStatement insertCommand) throws SQLException {
-        EventChunks.insert(insertChunk, appends);
-        for (Append append : appends) {
-            insertCommand.setString(1, append.gameId());
-            insertCommand.setString(2, append.commandId());
-            insertCommand.setLong(3, append.firstVersion());
-            insertCommand.setLong(4, append.lastVersion());
-            insertCommand.executeUpdate();
-        }
+    static void insert(SqlSession session, List<Append> appends) throws SQLException {
+        EventChunks.insert(EventChunks.insertStatement(session), appends);
+        CommandRuns.add(session, appends.getFirst().gameId(), appends.getFirst().firstVersion(), appends.stream().map(Append::command).toList());
     }
 
     /** The running batch committed: the games it moved or archived wait no more, and what it appended to the others waits. */
@@ -481,13 +472,13 @@ final class EventJournal {
 
     /**
      * The running batch's commit failed, and it may yet have been stored (a commit can fail after its sync). Moves
-     * every journal row to the tables in a transaction of its own on {@code connection}, so that whichever happened, the
+     * every journal row to the tables in a transaction of its own on {@code session}, so that whichever happened, the
      * tables now hold it, and forgets the batch and every tail. Should the database fail again, what waits in memory
      * is still right but may lack the batch: the caller must then stop writing.
      */
-    void secureAfterFailedCommit(Connection connection) throws SQLException {
+    void secureAfterFailedCommit(SqlSession session) throws SQLException {
         clearBatch(); // the filter holds this batch's ids already, as it may have been stored
-        JournalRecovery.moveAll(connection);
+        JournalRecovery.moveAll(session);
         committed.clear();
         byOldestRow.clear();
         overdue.clear();

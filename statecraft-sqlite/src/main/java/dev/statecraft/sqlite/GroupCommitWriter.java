@@ -351,7 +351,7 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private void secureAfterFailedCommit() {
         try {
-            journal.secureAfterFailedCommit(session.connection());
+            journal.secureAfterFailedCommit(session);
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly();
             broken = "a commit failed, and moving the journal to the tables after it failed too (" + e.getMessage()
@@ -403,7 +403,7 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private void moveWaitingEvents() {
         try {
-            JournalRecovery.moveAll(session.connection());
+            JournalRecovery.moveAll(session);
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly();
             LOG.log(Level.WARNING, "sqlite " + file + ": moving the waiting events out of the journal failed; the next open moves them", e);

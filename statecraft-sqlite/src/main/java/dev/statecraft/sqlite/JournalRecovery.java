@@ -22,16 +22,17 @@ final class JournalRecovery {
     }
 
     /**
-     * Moves every append of the journal to {@code event_chunks} and {@code commands}, except those of archived games, and
-     * empties it; commits on {@code connection}. Run when the store opens, before any other write: the appends a stopped
+     * Moves every append of the journal to {@code event_chunks} and {@code command_runs}, except those of archived games, and
+     * empties it; commits on the session's connection. Run when the store opens, before any other write: the appends a stopped
      * process left waiting are then where every reader looks. A game's appends that a move had taken before are in its
      * tables up to their last version, and are skipped; the rest must carry on from there. A row that cannot be read, or
      * appends that do not carry on from what is stored, fail the move, naming them, and change nothing: what the move had
      * inserted is rolled back.
      */
-    static void moveAll(Connection connection) throws SQLException {
+    static void moveAll(SqlSession session) throws SQLException {
+        Connection connection = session.connection();
         try {
-            moveAllRows(connection);
+            moveAllRows(session);
         } catch (SQLException | RuntimeException e) {
             try {
                 connection.rollback();
@@ -43,7 +44,8 @@ final class JournalRecovery {
         connection.commit();
     }
 
-    private static void moveAllRows(Connection connection) throws SQLException {
+    private static void moveAllRows(SqlSession session) throws SQLException {
+        Connection connection = session.connection();
         Map<String, Boolean> archivedGames = new HashMap<>();
         Map<String, Long> lastVersions = new HashMap<>();
         Map<String, List<EventJournal.Append>> toMove = new LinkedHashMap<>();
@@ -74,11 +76,8 @@ final class JournalRecovery {
                 }
             }
         }
-        try (PreparedStatement insertChunk = EventChunks.insertStatement(connection);
-                PreparedStatement insertCommand = connection.prepareStatement(EventJournal.INSERT_COMMAND)) {
-            for (List<EventJournal.Append> appends : toMove.values()) {
-                EventJournal.insert(appends, insertChunk, insertCommand);
-            }
+        for (List<EventJournal.Append> appends : toMove.values()) {
+            EventJournal.insert(session, appends);
         }
         try (Statement s = connection.createStatement()) {
             s.executeUpdate("DELETE FROM event_journal");

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.CRC32C;
 
 /**
  * The bytes of one {@code event_journal} row: the appends of one batch, or of one write (decision record 0011, "One
@@ -35,9 +34,6 @@ final class JournalRow {
 
     private JournalRow() {
     }
-
-    /** The bytes of a row besides its appends: format, count, checksum. */
-    static final int FRAME_LENGTH = 1 + Integer.BYTES + Integer.BYTES;
 
     /** The bytes of one append: what a row holds of it. */
     static byte[] encodeAppend(String gameId, String commandId, long recordedAtMicros, long firstVersion, List<NewEvent> events) {
@@ -92,7 +88,7 @@ final class JournalRow {
 
     /** The row of {@code appends}, their bytes one after another, framed. */
     static byte[] encode(List<EventJournal.Append> appends) {
-        long length = FRAME_LENGTH + appends.stream().mapToLong(append -> append.bytes().length).sum();
+        long length = Crc32cTrailer.FRAME_LENGTH + appends.stream().mapToLong(append -> append.bytes().length).sum();
         if (length > Integer.MAX_VALUE - 8) {
             throw new StoreException("a journal row of " + appends.size() + " appends would take " + length + " bytes, more than an array holds");
         }
@@ -100,9 +96,7 @@ final class JournalRow {
         out.put(FORMAT);
         out.putInt(appends.size());
         appends.forEach(append -> out.put(append.bytes()));
-        CRC32C crc = new CRC32C();
-        crc.update(out.array(), 0, out.position());
-        out.putInt((int) crc.getValue());
+        Crc32cTrailer.append(out);
         return out.array();
     }
 
@@ -143,7 +137,7 @@ final class JournalRow {
 
     private static void read(String name, byte[] bytes, AppendReader reader) {
         try {
-            checkCrc(name, bytes); // first: a damaged format byte is damage, not a format of a later version
+            Crc32cTrailer.check(name, bytes); // first: a damaged format byte is damage, not a format of a later version
             ByteBuffer in = ByteBuffer.wrap(bytes, 0, bytes.length - Integer.BYTES);
             byte format = in.get();
             if (format != FORMAT) {
@@ -196,17 +190,6 @@ final class JournalRow {
         return events;
     }
 
-    private static void checkCrc(String name, byte[] bytes) {
-        if (bytes.length < FRAME_LENGTH) {
-            throw damaged(name, "cut short (" + bytes.length + " bytes)");
-        }
-        CRC32C crc = new CRC32C();
-        crc.update(bytes, 0, bytes.length - Integer.BYTES);
-        int stored = ByteBuffer.wrap(bytes, bytes.length - Integer.BYTES, Integer.BYTES).getInt();
-        if (stored != (int) crc.getValue()) {
-            throw damaged(name, "checksum mismatch, cut short or damaged");
-        }
-    }
 
     private static int atLeastOne(String name, int count, String what) {
         if (count < 1) {

@@ -35,12 +35,17 @@ final class SqlSession implements AutoCloseable {
         return statement;
     }
 
-    @Override
-    public void close() throws SQLException {
+    /** Closes the statements, leaving the connection open: for a session over a connection that another owns. */
+    void closeStatements() throws SQLException {
         for (PreparedStatement statement : statements.values()) {
             statement.close();
         }
         statements.clear();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        closeStatements();
         connection.close();
     }
 }

@@ -48,7 +48,7 @@ final class SqliteArchive implements Archive {
             insert.setBytes(11, game.replayBundle());
             insert.executeUpdate();
         }
-        for (String table : List.of("event_chunks", "commands", "snapshots", "games")) {
+        for (String table : List.of("event_chunks", "command_runs", "snapshots", "games")) {
             PreparedStatement delete = session.prepared("DELETE FROM " + table + " WHERE game_id = ?");
             delete.setString(1, game.gameId());
             delete.executeUpdate();

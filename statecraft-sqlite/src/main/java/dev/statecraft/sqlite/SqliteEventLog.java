@@ -17,12 +17,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The event log in the {@code event_chunks} and {@code commands} tables. Appends go through the group-commit writer into the
+ * The event log in the {@code event_chunks} and {@code command_runs} tables. Appends go through the group-commit writer into the
  * {@link EventJournal}, which moves them to those tables in bulk; every read looks at what waits there as well.
  */
 final class SqliteEventLog implements EventLog {
-    private static final String FIND_COMMAND = "SELECT first_version, last_version FROM commands WHERE game_id = ? AND command_id = ?";
-
     private final GroupCommitWriter writer;
     private final ReadConnections reads;
     private final EventJournal journal;
@@ -53,7 +51,7 @@ final class SqliteEventLog implements EventLog {
         if (seen.isEmpty() && journal.mayBeStored(request.gameId(), request.commandId())) {
             seen = journal.findCommitted(request.gameId(), request.commandId());
             if (seen.isEmpty()) {
-                seen = findCommand(session, request.gameId(), request.commandId());
+                seen = CommandRuns.find(session, request.gameId(), request.commandId());
             }
         }
         if (seen.isPresent()) {
@@ -110,15 +108,6 @@ final class SqliteEventLog implements EventLog {
         }
         // The journal first: a record leaves it only once it is committed to the table.
         Optional<CommandRecord> waiting = journal.findCommitted(gameId, commandId);
-        return waiting.isPresent() ? waiting : reads.read(session -> findCommand(session, gameId, commandId));
-    }
-
-    private static Optional<CommandRecord> findCommand(SqlSession session, String gameId, String commandId) throws SQLException {
-        PreparedStatement select = session.prepared(FIND_COMMAND);
-        select.setString(1, gameId);
-        select.setString(2, commandId);
-        try (ResultSet rs = select.executeQuery()) {
-            return rs.next() ? Optional.of(new CommandRecord(gameId, commandId, rs.getLong(1), rs.getLong(2))) : Optional.empty();
-        }
+        return waiting.isPresent() ? waiting : reads.read(session -> CommandRuns.find(session, gameId, commandId));
     }
 }

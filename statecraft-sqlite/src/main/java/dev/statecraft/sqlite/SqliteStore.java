@@ -31,9 +31,9 @@ import org.flywaydb.core.api.FlywayException;
 public final class SqliteStore implements Store {
     /**
      * The schema this version of Statecraft writes: its newest migration, in {@code db/statecraft/sqlite} or in Java
-     * ({@link EventsInChunksMigration}; a test keeps them equal).
+     * ({@link EventsInChunksMigration}, {@link CommandRunsMigration}; a test keeps them equal).
      */
-    static final int SCHEMA_VERSION = 5;
+    static final int SCHEMA_VERSION = 6;
 
     private final Path file;
     private final GroupCommitWriter writer;
@@ -97,13 +97,14 @@ public final class SqliteStore implements Store {
             }
             writeConnection.commit();
             migrate(absolute, connections, writeConnection);
-            moveJournal(absolute, writeConnection);
+            SqlSession writeSession = new SqlSession(writeConnection);
+            moveJournal(absolute, writeSession);
             reads = new ReadConnections(absolute, options.readConnections(), connections);
             checkpointConnection = connections.dataSource().getConnection();
             databaseFile = DatabaseFileSync.open(absolute);
             CommandIdFilter storedCommandIds = CommandIdFilter.loading();
             EventJournal journal = new EventJournal(storedCommandIds);
-            GroupCommitWriter writer = new GroupCommitWriter(absolute, new SqlSession(writeConnection), journal, options.maxBatch(), listener);
+            GroupCommitWriter writer = new GroupCommitWriter(absolute, writeSession, journal, options.maxBatch(), listener);
             LogCheckpointer checkpointer = new LogCheckpointer(absolute, checkpointConnection, databaseFile, options.checkpointPages(), writer);
             return new SqliteStore(absolute, writer, journal, checkpointer, databaseFile, reads,
                     CommandIdFilterLoader.start(absolute, connections, storedCommandIds));
@@ -117,9 +118,9 @@ public final class SqliteStore implements Store {
     }
 
     /** Moves what a stopped process left in the journal; a row that cannot be read stops the opening, naming the file. */
-    private static void moveJournal(Path file, Connection connection) throws SQLException {
+    private static void moveJournal(Path file, SqlSession session) throws SQLException {
         try {
-            JournalRecovery.moveAll(connection);
+            JournalRecovery.moveAll(session);
         } catch (StoreException e) {
             throw new StoreException("SQLite store " + file + " will not be opened: " + e.getMessage() + "; restore it from a backup or move it aside", e);
         }
@@ -170,7 +171,7 @@ public final class SqliteStore implements Store {
             Flyway.configure()
                     .dataSource(connections.dataSource())
                     .locations("classpath:db/statecraft/sqlite")
-                    .javaMigrations(new EventsInChunksMigration())
+                    .javaMigrations(new EventsInChunksMigration(), new CommandRunsMigration())
                     .table(SchemaHistory.TABLE)
                     .load()
                     .migrate();

@@ -10,7 +10,6 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The filter that spares a new command id its lookup in {@code commands} (decision record 0011). */
+/** The filter that spares a new command id its lookup in {@code command_runs} (decision record 0011). */
 class CommandIdFilterTest {
     private static final long SEED = Long.getLong("statecraft.seed", System.nanoTime());
 
@@ -101,10 +100,8 @@ class CommandIdFilterTest {
             for (int i = 0; i <= EventJournal.PER_GAME; i++) {
                 log.append(request(i, "c-" + i)); // the first 64 move to the table, the last waits
             }
-            try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + file);
-                    PreparedStatement insert = sql.prepareStatement(
-                            "INSERT INTO commands (game_id, command_id, first_version, last_version) VALUES ('g', 'behind-its-back', 1, 1)")) {
-                insert.executeUpdate();
+            try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+                StoredCommands.add(sql, List.of(new CommandRecord("g", "behind-its-back", 1_000, 1_000)));
             }
 
             String waiting = "c-" + EventJournal.PER_GAME;
@@ -201,13 +198,15 @@ class CommandIdFilterTest {
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a read that pages in circles fails here, not hangs
     void a_read_stopped_part_way_leaves_every_id_a_maybe_and_a_table_past_the_limit_switches_the_filter_off() throws SQLException {
         Path file = folder.resolve("statecraft.db");
-        int stored = 2 * CommandIdFilterLoader.PAGE + 500;
+        int stored = 30_000; // 300 records a game, in 3 rows of command_runs each: 300 rows, 3 pages
         writeCommandRecords(file, stored);
         try (Connection connection = new ConnectionFactory(file, SqliteOptions.defaults()).openReadOnly()) {
+            int firstPage = CommandRuns.readPage(connection, null, CommandIdFilterLoader.PAGE).ids().size();
+            assertThat(firstPage).isBetween(CommandIdFilterLoader.PAGE, stored / 2);
             CommandIdFilter stopped = CommandIdFilter.loading();
             int[] checks = {0};
             assertThat(CommandIdFilterLoader.read(connection, stopped, () -> ++checks[0] > 1)).as("records read before the stop: a page")
-                    .isEqualTo(CommandIdFilterLoader.PAGE);
+                    .isEqualTo(firstPage);
             assertThat(stopped.state()).isEqualTo(CommandIdFilter.State.LOADING);
             assertThat(stopped.mayContain("game-1", "never-sent")).isTrue();
 
@@ -222,7 +221,7 @@ class CommandIdFilterTest {
 
             CommandIdFilter small = CommandIdFilter.loading(1_000);
             assertThat(CommandIdFilterLoader.read(connection, small, () -> false)).as("more records than the filter may hold: a page read, then no more")
-                    .isEqualTo(CommandIdFilterLoader.PAGE);
+                    .isEqualTo(firstPage);
             assertThat(small.state()).isEqualTo(CommandIdFilter.State.OFF);
             assertThat(small.mayContain("game-1", "never-sent")).isTrue();
         }
@@ -240,26 +239,24 @@ class CommandIdFilterTest {
 
     @Test
     void a_read_that_fails_switches_the_filter_off_so_that_every_id_is_looked_up() {
-        Path noTables = folder.resolve("empty.db"); // no commands table: the loader's first query fails
+        Path noTables = folder.resolve("empty.db"); // no command_runs table: the loader's first query fails
         CommandIdFilter filter = CommandIdFilter.loading();
         CommandIdFilterLoader.start(noTables, new ConnectionFactory(noTables, SqliteOptions.defaults()), filter).close();
         assertThat(filter.state()).isEqualTo(CommandIdFilter.State.OFF);
         assertThat(filter.mayContain("g", "never-sent")).isTrue();
     }
 
-    /** A store's file whose {@code commands} table holds {@code count} records, ids {@code stored-<i>} of game {@code game-<i % 100>}. */
+    /** A store's file whose {@code command_runs} table holds {@code count} records, ids {@code stored-<i>} of game {@code game-<i % 100>}. */
     private static void writeCommandRecords(Path file, int count) throws SQLException {
         SqliteStore.open(file).close();
-        try (Connection connection = new ConnectionFactory(file, SqliteOptions.defaults()).openWriter();
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO commands (game_id, command_id, first_version, last_version) VALUES (?, ?, ?, ?)")) {
-            for (int i = 0; i < count; i++) {
-                insert.setString(1, "game-" + i % 100);
-                insert.setString(2, "stored-" + i);
-                insert.setLong(3, i / 100 + 1);
-                insert.setLong(4, i / 100 + 1);
-                insert.executeUpdate();
+        try (Connection connection = new ConnectionFactory(file, SqliteOptions.defaults()).openWriter()) {
+            for (int game = 0; game < Math.min(100, count); game++) {
+                List<CommandRecord> records = new ArrayList<>();
+                for (int i = game; i < count; i += 100) {
+                    records.add(new CommandRecord("game-" + game, "stored-" + i, i / 100 + 1, i / 100 + 1));
+                }
+                StoredCommands.add(connection, records);
             }
-            connection.commit();
         }
     }
 

@@ -35,7 +35,7 @@ class JournalRowTest {
         byte[] row = JournalRow.encode(appends);
         List<EventJournal.Append> read = JournalRow.decode(5, row);
 
-        assertThat(row).hasSize(JournalRow.FRAME_LENGTH + appends.stream().mapToInt(append -> append.bytes().length).sum());
+        assertThat(row).hasSize(Crc32cTrailer.FRAME_LENGTH + appends.stream().mapToInt(append -> append.bytes().length).sum());
         assertThat(read).extracting(EventJournal.Append::row).containsOnly(5L);
         assertThat(read).extracting(EventJournal.Append::command).containsExactly(new CommandRecord("g-1", "c-1", 3, 4),
                 new CommandRecord("zone ☃ 北", "ид-2", 1, 1), new CommandRecord("g-1", "c-2", 5, 5));

@@ -10,6 +10,6 @@ final class OlderSchema {
 
     static void migrate(Path file, String version) {
         Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations("classpath:db/statecraft/sqlite")
-                .table(SchemaHistory.TABLE).target(version).load().migrate();
+                .javaMigrations(new EventsInChunksMigration(), new CommandRunsMigration()).table(SchemaHistory.TABLE).target(version).load().migrate();
     }
 }

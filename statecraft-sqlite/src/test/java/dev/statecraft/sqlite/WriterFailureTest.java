@@ -78,7 +78,7 @@ class WriterFailureTest {
             assertThatThrownBy(retry::join).hasCauseInstanceOf(DuplicateCommandException.class);
         }
         assertThat(count("SELECT COUNT(*) FROM archived_games")).isZero();
-        assertThat(count("SELECT COUNT(*) FROM commands WHERE game_id = 'g' AND command_id = 'c-1'")).as("written when the writer closed").isEqualTo(1);
+        assertThat(command("g", "c-1")).as("written when the writer closed").isEqualTo(1);
     }
 
     @Test
@@ -112,7 +112,7 @@ class WriterFailureTest {
             sql("DROP TRIGGER fail_h");
             store.events().append(request("h", EventJournal.PER_GAME, "c-last"));
             assertThat(count("SELECT COALESCE(SUM(last_version - first_version + 1), 0) FROM event_chunks WHERE game_id = 'h'")).isEqualTo(EventJournal.PER_GAME + 1);
-            assertThat(count("SELECT COUNT(*) FROM commands WHERE game_id = 'h'")).isEqualTo(EventJournal.PER_GAME + 1);
+            assertThat(commands("h")).isEqualTo(EventJournal.PER_GAME + 1);
         }
     }
 
@@ -281,7 +281,7 @@ class WriterFailureTest {
             assertThatThrownBy(append::join).hasMessageContaining("commit of 1 writes failed");
             assertThat(count("SELECT COALESCE(SUM(last_version - first_version + 1), 0) FROM event_chunks WHERE game_id = 'g'")).as("events stored despite the failure").isEqualTo(1);
 
-            assertThat(count("SELECT COUNT(*) FROM commands WHERE game_id = 'g' AND command_id = 'c-1'")).as("its record, written from its events").isEqualTo(1);
+            assertThat(command("g", "c-1")).as("its record, written from its events").isEqualTo(1);
             CompletableFuture<Long> retry = writer.submit((session, versions, journal) -> SqliteEventLog.append(session, versions, journal, request("g", 1, "c-1")));
             assertThatThrownBy(retry::join).hasCauseInstanceOf(DuplicateCommandException.class);
         }
@@ -398,6 +398,20 @@ class WriterFailureTest {
     private long count(String query) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
             return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    /** The command records of {@code gameId} in {@code command_runs}. */
+    private long commands(String gameId) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            return StoredCommands.count(c, gameId);
+        }
+    }
+
+    /** The command records of {@code gameId} with {@code commandId}: 1 once stored. */
+    private long command(String gameId, String commandId) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            return StoredCommands.read(c).stream().filter(record -> record.gameId().equals(gameId) && record.commandId().equals(commandId)).count();
         }
     }
 }

@@ -12,6 +12,7 @@ import dev.statecraft.persistence.SnapshotCodec;
 import dev.statecraft.rules.Setup;
 import dev.statecraft.sqlite.SqliteStore;
 import dev.statecraft.sqlite.StoredChunks;
+import dev.statecraft.sqlite.StoredCommands;
 import dev.statecraft.store.CommandRecord;
 import dev.statecraft.store.GameRecord;
 import dev.statecraft.store.Snapshot;
@@ -31,6 +32,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -273,14 +275,9 @@ final class StoreAudit {
 
     private static Map<String, List<CommandRecord>> commands(Connection sql) throws SQLException {
         Map<String, List<CommandRecord>> records = new HashMap<>();
-        try (PreparedStatement select = sql.prepareStatement(
-                "SELECT game_id, command_id, first_version, last_version FROM commands ORDER BY game_id, first_version");
-             ResultSet rs = select.executeQuery()) {
-            while (rs.next()) {
-                String gameId = rs.getString(1);
-                records.computeIfAbsent(gameId, id -> new ArrayList<>()).add(new CommandRecord(gameId, rs.getString(2), rs.getLong(3), rs.getLong(4)));
-            }
-        }
+        List<CommandRecord> stored = new ArrayList<>(StoredCommands.read(sql));
+        stored.sort(Comparator.comparing(CommandRecord::gameId).thenComparingLong(CommandRecord::firstVersion));
+        stored.forEach(record -> records.computeIfAbsent(record.gameId(), id -> new ArrayList<>()).add(record));
         return records;
     }
 

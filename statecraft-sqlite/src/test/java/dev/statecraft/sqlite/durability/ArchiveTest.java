@@ -56,7 +56,7 @@ class ArchiveTest {
 
         try (SqliteStore store = SqliteStore.open(file);
              Engine engine = Engine.builder().store(store).register(Cards.TYPE).build()) {
-            for (String table : List.of("games", "event_chunks", "commands", "snapshots")) {
+            for (String table : List.of("games", "event_chunks", "command_runs", "snapshots")) {
                 assertThat(rows(file, table, "m-1")).as("rows of m-1 left in %s", table).isZero();
             }
             assertThat(engine.events("m-2", 1, Long.MAX_VALUE)).as("the other match is untouched").hasSize(3);

@@ -1,0 +1,91 @@
+package dev.statecraft.sqlite;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+
+/**
+ * Schema version 6 (decision record 0013): command records go from a row each in {@code commands} to sorted runs in
+ * {@code command_runs} ({@link CommandRuns}). Each game's records, in version order, become runs at the top level of
+ * {@link #RUN_RECORDS} records each, the size a run reaches there by merging. In Java, as SQL cannot write the runs'
+ * bytes. One game's run is held in memory at a time. An id recorded twice, which the old table's key ruled out, would
+ * fail the migration, which then changes nothing.
+ */
+final class CommandRunsMigration implements JavaMigration {
+    static final int VERSION = 6;
+    /** Records of a migrated run: about those of a run merged up to {@link CommandRuns#TOP_LEVEL}. */
+    static final int RUN_RECORDS = EventJournal.PER_GAME * pow(CommandRuns.FANOUT, CommandRuns.TOP_LEVEL);
+
+    @Override
+    public MigrationVersion getVersion() {
+        return MigrationVersion.fromVersion(Integer.toString(VERSION));
+    }
+
+    @Override
+    public String getDescription() {
+        return "command records in sorted runs";
+    }
+
+    @Override
+    public Integer getChecksum() {
+        return null;
+    }
+
+    @Override
+    public boolean canExecuteInTransaction() {
+        return true;
+    }
+
+    @Override
+    public void migrate(Context context) throws SQLException {
+        Connection connection = context.getConnection();
+        try (Statement s = connection.createStatement()) {
+            s.executeUpdate(CommandRuns.CREATE);
+        }
+        SqlSession session = new SqlSession(connection); // not closed: Flyway owns the connection
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT game_id, command_id, first_version, last_version FROM commands ORDER BY game_id, first_version");
+                ResultSet rs = select.executeQuery()) {
+            String gameId = null;
+            List<CommandBlock.Entry> run = new ArrayList<>();
+            while (rs.next()) {
+                String game = rs.getString(1);
+                if (!run.isEmpty() && (!game.equals(gameId) || run.size() == RUN_RECORDS)) {
+                    writeRun(session, gameId, run);
+                }
+                gameId = game;
+                run.add(new CommandBlock.Entry(rs.getString(2).getBytes(StandardCharsets.UTF_8), rs.getLong(3), rs.getLong(4)));
+            }
+            if (!run.isEmpty()) {
+                writeRun(session, gameId, run);
+            }
+        } finally {
+            session.closeStatements();
+        }
+        try (Statement s = connection.createStatement()) {
+            s.executeUpdate("DROP TABLE commands");
+        }
+    }
+
+    /** Writes {@code run}, records of one game in version order, as a top-level run from its first version, and empties it. */
+    private static void writeRun(SqlSession session, String gameId, List<CommandBlock.Entry> run) throws SQLException {
+        CommandRuns.writeRun(session, gameId, CommandRuns.TOP_LEVEL, run.getFirst().firstVersion(), CommandBlock.sorted(gameId, run));
+        run.clear();
+    }
+
+    private static int pow(int base, int exponent) {
+        int power = 1;
+        for (int i = 0; i < exponent; i++) {
+            power *= base;
+        }
+        return power;
+    }
+}

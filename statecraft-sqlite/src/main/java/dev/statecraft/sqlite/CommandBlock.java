@@ -47,10 +47,17 @@ final class CommandBlock {
     }
 
     /**
-     * {@code entries} of {@code gameId} sorted by command id, refusing an id recorded twice: a command id is recorded once
-     * per game (decision record 0002), so a second record is a bug or damage, never to be stored.
+     * {@code entries} of {@code gameId} sorted by command id, refusing an id recorded twice (a command id is recorded once
+     * per game, decision record 0002, so a second record is a bug or damage, never to be stored) and versions a block
+     * could not be read back with.
      */
     static List<Entry> sorted(String gameId, List<Entry> entries) {
+        for (Entry entry : entries) {
+            if (entry.firstVersion() < 1 || entry.lastVersion() < entry.firstVersion()) {
+                throw new StoreException("game " + gameId + ": command id " + new String(entry.commandId(), StandardCharsets.UTF_8)
+                        + " has versions " + entry.firstVersion() + " to " + entry.lastVersion());
+            }
+        }
         List<Entry> sorted = new ArrayList<>(entries);
         sorted.sort(Comparator.comparing(Entry::commandId, ID_ORDER));
         for (int i = 1; i < sorted.size(); i++) {
@@ -98,7 +105,10 @@ final class CommandBlock {
         return found.stream().findFirst();
     }
 
-    /** Reads and checks every record; keeps each one, or only the one of {@code wanted} if it is not null. */
+    /**
+     * Reads and checks every record; keeps each one, or only the one of {@code wanted} if it is not null. Ids are compared
+     * where they lie in {@code bytes}; only those kept are copied, and, when all are, checked to be UTF-8.
+     */
     private static void read(String name, byte[] lastId, byte[] bytes, byte[] wanted, List<Entry> kept) {
         try {
             Crc32cTrailer.check(name, bytes);
@@ -112,39 +122,44 @@ final class CommandBlock {
                 throw damaged(name, count + " records");
             }
             CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder(); // reports malformed bytes rather than replacing them
-            byte[] previous = null;
+            int previousStart = -1;
+            int previousEnd = -1;
             for (int i = 0; i < count; i++) {
                 int length = in.getInt();
                 if (length < 0 || length > in.remaining()) {
                     throw damaged(name, "a command id of " + length + " bytes with " + in.remaining() + " left");
                 }
-                byte[] id = new byte[length];
-                in.get(id);
+                int start = in.position();
+                int end = start + length;
+                in.position(end);
                 long first = in.getLong();
                 long last = in.getLong();
-                if (previous != null && ID_ORDER.compare(previous, id) >= 0) {
+                if (previousStart >= 0 && Arrays.compareUnsigned(bytes, previousStart, previousEnd, bytes, start, end) >= 0) {
                     throw damaged(name, "record " + i + " is out of order");
                 }
                 if (first < 1 || last < first) {
                     throw damaged(name, "record " + i + " has versions " + first + " to " + last);
                 }
-                utf8.decode(ByteBuffer.wrap(id));
-                if (wanted == null || Arrays.equals(id, wanted)) {
-                    kept.add(new Entry(id, first, last));
+                if (wanted == null) {
+                    utf8.decode(ByteBuffer.wrap(bytes, start, length));
+                    kept.add(new Entry(Arrays.copyOfRange(bytes, start, end), first, last));
+                } else if (Arrays.equals(bytes, start, end, wanted, 0, wanted.length)) {
+                    kept.add(new Entry(wanted.clone(), first, last));
                 }
-                previous = id;
+                previousStart = start;
+                previousEnd = end;
             }
             if (in.hasRemaining()) {
                 throw damaged(name, in.remaining() + " bytes after its last record");
             }
-            if (!Arrays.equals(previous, lastId)) {
-                throw damaged(name, "its greatest command id is " + new String(previous, StandardCharsets.UTF_8) + ", not the one its key names");
+            if (!Arrays.equals(bytes, previousStart, previousEnd, lastId, 0, lastId.length)) {
+                throw damaged(name, "its greatest command id is " + new String(bytes, previousStart, previousEnd - previousStart, StandardCharsets.UTF_8)
+                        + ", not the one its key names");
             }
         } catch (BufferUnderflowException | CharacterCodingException e) {
             throw damaged(name, "cut short or damaged (" + e + ")");
         }
     }
-
 
     private static StoreException damaged(String name, String why) {
         return new StoreException(name + ": " + why);

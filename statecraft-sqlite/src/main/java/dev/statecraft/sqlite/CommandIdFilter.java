@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which (game, command id) pairs may have been stored, in the {@code commands} table or in the event journal, so that an
+ * Which (game, command id) pairs may have been stored, in the {@code command_runs} table or in the event journal, so that an
  * append, or a reader's {@code findCommand} (a buffered command's check, decision record 0006), looks a new id up (in the
  * journal's tails, then in the table) only when it might be there (decision record 0011): a Bloom filter, never wrong
  * when it says "not there", now and then wrong when it says "maybe" (about 1 % of new ids, which are then looked up as

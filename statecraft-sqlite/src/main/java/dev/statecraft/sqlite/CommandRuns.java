@@ -1,11 +1,14 @@
 package dev.statecraft.sqlite;
 
 import dev.statecraft.store.CommandRecord;
+import dev.statecraft.store.StoreException;
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,35 +20,30 @@ import java.util.Optional;
  *
  * <p>A move from the {@link EventJournal} writes its records as one new run of the game at level 0: sorted by command
  * id, in rows ({@link CommandBlock}s) of at most {@link #BLOCK_RECORDS} records, each keyed by the game, the run's level
- * and first version, and the greatest command id it holds. Once a game has {@link #FANOUT} runs at a level below
- * {@link #TOP_LEVEL}, the same write merges them into one run at the next level; runs at the top level stay as they are.
- * So a move writes a row or two where a row per record landed on a page of its own, and a record is written again once per
- * level (three times), in sorted rows of a few KB; a game holds at most {@code FANOUT - 1} runs at each level below the
- * top, and one top-level run per {@code 64 * FANOUT^TOP_LEVEL} records or so (about 32,000).
+ * and first version, and the greatest command id it holds (a BLOB: SQLite sorts every TEXT before every BLOB, so the
+ * table refuses any other type). Once a game has {@link #FANOUT} runs at a level below {@link #TOP_LEVEL}, the same
+ * write merges them into one run at the next level; runs at the top level stay as they are. So a move writes a row or
+ * two where a row per record landed on a page of its own, and a record is written again once per level, in sorted rows
+ * of a few KB. A game holds at most {@code FANOUT - 1} runs at each level below the top, and a top-level run holds the
+ * records of {@code FANOUT^TOP_LEVEL} (512) moves: about 32,000 for a game moved 64 one-event commands at a time, fewer
+ * for a game whose moves are smaller (one forced out by {@link EventJournal#MAX_SPAN}, or a move of commands of many
+ * events).
  *
- * <p>Looking an id up reads, of each run of the game, the one row whose range can hold it, in one statement (one snapshot
- * of the table): a handful of rows for most games, about one for each 32,000 records beyond that. Lookups are rare: an
- * append looks its id up only when the {@link CommandIdFilter} cannot rule it out. A record only ever moves to a higher
- * level, so to a later key of its game: a reader going through the table in key order ({@link CommandIdFilterLoader})
- * meets each record stored when it began at least once.
+ * <p>A lookup is one statement (one snapshot of the table): it goes through the game's keys, and reads, of each run, the
+ * one row whose greatest id is at or above the one looked up. That is a handful of rows for most games, and for a game
+ * of a million commands about 30 top-level runs and some 8,000 keys. Lookups are rare: an append looks its id up only
+ * when the {@link CommandIdFilter} cannot rule it out. A record only ever moves to a higher level, so to a later key of
+ * its game: a reader going through the table in key order ({@link CommandIdFilterLoader}) meets each record stored when
+ * it began at least once.
  */
 final class CommandRuns {
+    private static final System.Logger LOG = System.getLogger(CommandRuns.class.getName());
     /** Runs merged at once, and the most a game keeps at a level below the top. */
     static final int FANOUT = 8;
     /** The level whose runs are not merged further: their size bounds the work of one merge (about 1.5 MB of records). */
     static final int TOP_LEVEL = 3;
     /** Records a row holds at most: what a lookup reads of each run (about 7 KB with 36-character ids). */
     static final int BLOCK_RECORDS = 128;
-
-    static final String CREATE = """
-            CREATE TABLE command_runs (
-                game_id         TEXT    NOT NULL,
-                level           INTEGER NOT NULL,
-                first_version   INTEGER NOT NULL,
-                last_command_id BLOB    NOT NULL,
-                records         BLOB    NOT NULL,
-                PRIMARY KEY (game_id, level, first_version, last_command_id)
-            )""";
 
     private static final String INSERT = "INSERT INTO command_runs (game_id, level, first_version, last_command_id, records) VALUES (?, ?, ?, ?, ?)";
     private static final String COUNT_RUNS = "SELECT COUNT(DISTINCT first_version) FROM command_runs WHERE game_id = ? AND level = ?";
@@ -83,8 +81,34 @@ final class CommandRuns {
             return;
         }
         writeRun(session, gameId, 0, firstVersion, CommandBlock.sorted(gameId, records.stream().map(CommandBlock.Entry::of).toList()));
-        for (int level = 0; level < TOP_LEVEL && runs(session, gameId, level) >= FANOUT; level++) {
-            merge(session, gameId, level);
+        for (int level = 0; level < TOP_LEVEL && runs(session, gameId, level) == FANOUT; level++) {
+            if (!mergeInSavepoint(session, gameId, level)) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Merges the runs of {@code gameId} at {@code level}, in a savepoint. A row it cannot read, or an id recorded twice,
+     * undoes the merge alone, with a warning: the runs stay as they are, each read by lookups (which fail on that row,
+     * naming it, should they need it), and as the level now holds more than {@link #FANOUT} runs, no later write tries
+     * that merge again. Merging only spares lookups work; refusing the move, and with it every later one of the game,
+     * would make one damaged row stop the game's appends, and the store's opening.
+     */
+    private static boolean mergeInSavepoint(SqlSession session, String gameId, int level) throws SQLException {
+        try (Statement s = session.connection().createStatement()) {
+            s.execute("SAVEPOINT merge_runs");
+            try {
+                merge(session, gameId, level);
+                s.execute("RELEASE merge_runs");
+                return true;
+            } catch (StoreException e) {
+                s.execute("ROLLBACK TO merge_runs");
+                s.execute("RELEASE merge_runs");
+                LOG.log(Level.WARNING, "game " + gameId + ": merging its command runs of level " + level + " failed, and they stay as they are: "
+                        + e.getMessage());
+                return false;
+            }
         }
     }
 

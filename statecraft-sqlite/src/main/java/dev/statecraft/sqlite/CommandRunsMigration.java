@@ -16,13 +16,28 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * Schema version 6 (decision record 0013): command records go from a row each in {@code commands} to sorted runs in
  * {@code command_runs} ({@link CommandRuns}). Each game's records, in version order, become runs at the top level of
  * {@link #RUN_RECORDS} records each, the size a run reaches there by merging. In Java, as SQL cannot write the runs'
- * bytes. One game's run is held in memory at a time. An id recorded twice, which the old table's key ruled out, would
- * fail the migration, which then changes nothing.
+ * bytes. One game's run is held in memory at a time. A record whose versions a run could not be read back with (a first
+ * version below 1, or a last below the first) fails the migration, naming the game and the id, and it then changes
+ * nothing.
  */
 final class CommandRunsMigration implements JavaMigration {
     static final int VERSION = 6;
-    /** Records of a migrated run: about those of a run merged up to {@link CommandRuns#TOP_LEVEL}. */
-    static final int RUN_RECORDS = EventJournal.PER_GAME * pow(CommandRuns.FANOUT, CommandRuns.TOP_LEVEL);
+    /**
+     * Records of a migrated run: about those of a run merged up to {@link CommandRuns#TOP_LEVEL} (64 events a move, 8^3
+     * moves). Fixed here, as the table below is, so that what schema version 6 does never changes with later code.
+     */
+    static final int RUN_RECORDS = 32_768;
+    static final int RUN_LEVEL = 3;
+
+    private static final String CREATE = """
+            CREATE TABLE command_runs (
+                game_id         TEXT    NOT NULL,
+                level           INTEGER NOT NULL,
+                first_version   INTEGER NOT NULL,
+                last_command_id BLOB    NOT NULL CHECK (typeof(last_command_id) = 'blob'),
+                records         BLOB    NOT NULL,
+                PRIMARY KEY (game_id, level, first_version, last_command_id)
+            )""";
 
     @Override
     public MigrationVersion getVersion() {
@@ -48,7 +63,7 @@ final class CommandRunsMigration implements JavaMigration {
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
         try (Statement s = connection.createStatement()) {
-            s.executeUpdate(CommandRuns.CREATE);
+            s.executeUpdate(CREATE);
         }
         SqlSession session = new SqlSession(connection); // not closed: Flyway owns the connection
         try (PreparedStatement select = connection.prepareStatement(
@@ -77,15 +92,7 @@ final class CommandRunsMigration implements JavaMigration {
 
     /** Writes {@code run}, records of one game in version order, as a top-level run from its first version, and empties it. */
     private static void writeRun(SqlSession session, String gameId, List<CommandBlock.Entry> run) throws SQLException {
-        CommandRuns.writeRun(session, gameId, CommandRuns.TOP_LEVEL, run.getFirst().firstVersion(), CommandBlock.sorted(gameId, run));
+        CommandRuns.writeRun(session, gameId, RUN_LEVEL, run.getFirst().firstVersion(), CommandBlock.sorted(gameId, run));
         run.clear();
-    }
-
-    private static int pow(int base, int exponent) {
-        int power = 1;
-        for (int i = 0; i < exponent; i++) {
-            power *= base;
-        }
-        return power;
     }
 }

@@ -190,7 +190,6 @@ final class JournalRow {
         return events;
     }
 
-
     private static int atLeastOne(String name, int count, String what) {
         if (count < 1) {
             throw damaged(name, count + " " + what);

@@ -147,22 +147,73 @@ class CommandRunsTest {
     }
 
     @Test
-    void an_id_recorded_twice_is_refused_in_its_run_and_when_runs_merge() throws SQLException {
+    void an_id_recorded_twice_in_a_run_or_versions_a_row_could_not_hold_are_refused() {
         CommandRecord first = new CommandRecord("g", "twice", 1, 1);
         assertThatThrownBy(() -> CommandRuns.add(session, "g", 1, List.of(first, new CommandRecord("g", "twice", 2, 2))))
                 .isInstanceOf(StoreException.class).hasMessage("game g: command id twice is recorded twice, for versions 1 and 2");
-        sql.rollback();
+        assertThatThrownBy(() -> CommandRuns.add(session, "g", 1, List.of(new CommandRecord("g", "back", 3, 2))))
+                .isInstanceOf(StoreException.class).hasMessage("game g: command id back has versions 3 to 2");
+    }
 
-        CommandRuns.add(session, "g", 1, List.of(first));
-        for (int move = 2; move < CommandRuns.FANOUT; move++) {
+    @Test
+    void a_merge_that_meets_a_damaged_row_or_an_id_recorded_twice_is_undone_alone_and_its_runs_stay_as_they_are() throws SQLException {
+        for (int move = 1; move < CommandRuns.FANOUT; move++) {
             CommandRuns.add(session, "g", move, List.of(new CommandRecord("g", "c-" + move, move, move)));
         }
+        CommandRuns.add(session, "h", 1, List.of(new CommandRecord("h", "twice", 1, 1)));
+        for (int move = 2; move < CommandRuns.FANOUT; move++) {
+            CommandRuns.add(session, "h", move, List.of(new CommandRecord("h", "c-" + move, move, move)));
+        }
         sql.commit();
-        CommandRecord again = new CommandRecord("g", "twice", CommandRuns.FANOUT, CommandRuns.FANOUT);
-        assertThatThrownBy(() -> CommandRuns.add(session, "g", CommandRuns.FANOUT, List.of(again)))
-                .isInstanceOf(StoreException.class).hasMessageContaining("command id twice is recorded twice");
-        sql.rollback();
-        assertThat(runsByLevel(sql, "g")).as("the merge undone with its transaction").isEqualTo(Map.of(0, CommandRuns.FANOUT - 1));
+        try (PreparedStatement damage = sql.prepareStatement("UPDATE command_runs SET records = ? WHERE game_id = 'g' AND first_version = 3")) {
+            byte[] flipped = CommandBlock.encode(List.of(CommandBlock.Entry.of(new CommandRecord("g", "c-3", 3, 3))));
+            flipped[8] ^= 1;
+            damage.setBytes(1, flipped);
+            damage.executeUpdate();
+        }
+        sql.commit();
+
+        int fanout = CommandRuns.FANOUT;
+        CommandRuns.add(session, "g", fanout, List.of(new CommandRecord("g", "c-" + fanout, fanout, fanout)));
+        CommandRuns.add(session, "h", fanout, List.of(new CommandRecord("h", "twice", fanout, fanout)));
+        CommandRuns.add(session, "g", fanout + 1, List.of(new CommandRecord("g", "c-" + (fanout + 1), fanout + 1, fanout + 1)));
+        sql.commit();
+
+        assertThat(runsByLevel(sql, "g")).as("the merge undone, and not tried again past FANOUT runs").isEqualTo(Map.of(0, fanout + 1));
+        assertThat(runsByLevel(sql, "h")).isEqualTo(Map.of(0, fanout));
+        assertThat(CommandRuns.find(session, "g", "c-5")).contains(new CommandRecord("g", "c-5", 5, 5));
+        assertThat(CommandRuns.find(session, "g", "c-" + (fanout + 1))).isPresent();
+        assertThatThrownBy(() -> CommandRuns.find(session, "g", "c-3")).isInstanceOf(StoreException.class)
+                .hasMessageContaining("command_runs row of game g at level 0 from version 3");
+        assertThat(CommandRuns.find(session, "h", "twice")).isPresent();
+    }
+
+    @Test
+    void a_reader_paging_through_the_table_while_runs_merge_meets_every_record_stored_when_it_began() throws SQLException {
+        List<String> stored = new ArrayList<>();
+        for (String gameId : List.of("a", "b")) {
+            for (int move = 1; move < CommandRuns.FANOUT; move++) {
+                CommandRuns.add(session, gameId, move, List.of(new CommandRecord(gameId, "c-" + move, move, move)));
+                stored.add(gameId + "/c-" + move);
+            }
+        }
+        sql.commit();
+        try (Connection reader = new ConnectionFactory(file(), SqliteOptions.defaults()).openReadOnly()) {
+            List<String> read = new ArrayList<>();
+            CommandRuns.Page page = CommandRuns.readPage(reader, null, 3); // a's runs of versions 1 to 3
+            page.ids().forEach(id -> read.add(id[0] + "/" + id[1]));
+            for (String gameId : List.of("a", "b")) { // both merge: a's records move past the page, b's ahead of it
+                int move = CommandRuns.FANOUT;
+                CommandRuns.add(session, gameId, move, List.of(new CommandRecord(gameId, "c-" + move, move, move)));
+            }
+            sql.commit();
+            assertThat(runsByLevel(sql, "a")).isEqualTo(Map.of(1, 1));
+            while (page.rows() == 3) {
+                page = CommandRuns.readPage(reader, page.last(), 3);
+                page.ids().forEach(id -> read.add(id[0] + "/" + id[1]));
+            }
+            assertThat(read).containsAll(stored);
+        }
     }
 
     @Test
@@ -237,8 +288,8 @@ class CommandRunsTest {
         }
         try (Connection migrated = DriverManager.getConnection("jdbc:sqlite:" + older); Statement s = migrated.createStatement();
                 ResultSet oldTable = s.executeQuery("SELECT COUNT(*) FROM sqlite_master WHERE name = 'commands'")) {
-            assertThat(runsByLevel(migrated, "big")).as("one run of RUN_RECORDS, one of the rest").isEqualTo(Map.of(CommandRuns.TOP_LEVEL, 2));
-            assertThat(runsByLevel(migrated, "g")).isEqualTo(Map.of(CommandRuns.TOP_LEVEL, 1));
+            assertThat(runsByLevel(migrated, "big")).as("one run of RUN_RECORDS, one of the rest").isEqualTo(Map.of(CommandRunsMigration.RUN_LEVEL, 2));
+            assertThat(runsByLevel(migrated, "g")).isEqualTo(Map.of(CommandRunsMigration.RUN_LEVEL, 1));
             assertThat(StoredCommands.count(migrated, null)).isEqualTo(big + 2);
             assertThat(oldTable.getLong(1)).as("the old table").isZero();
         }

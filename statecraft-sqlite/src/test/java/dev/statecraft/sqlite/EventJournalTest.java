@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Appends that reach {@code events} and {@code commands} through the journal (decision record 0011), checked in the
+ * Appends that reach {@code event_chunks} and {@code command_runs} through the journal (decision record 0011), checked in the
  * tables from a second connection, as another process would see them, and through the store's reads.
  */
 class EventJournalTest {

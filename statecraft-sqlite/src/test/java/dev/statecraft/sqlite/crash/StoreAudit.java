@@ -133,6 +133,7 @@ final class StoreAudit {
                     Replayed now = new Replayed(last, byId.size(), snapshotVersions, digest == null ? 0 : digest.getValue());
                     if (replayAll || !now.equals(replayed.get(gameId))) {
                         replays++;
+                        checkLookups(store, gameId, commands.getOrDefault(gameId, List.of()));
                         try {
                             checkReplay(store, latest, fromEvents, record, last, snapshotVersions);
                         } catch (RuntimeException e) {
@@ -169,6 +170,22 @@ final class StoreAudit {
             expected++;
         }
         return rows.size();
+    }
+
+    /**
+     * The store's own lookup (its filter, the journal's tails, the runs of {@code command_runs}) must find each of a sample
+     * of the records read from the table, every 16th in version order and the newest, as they are stored.
+     */
+    private void checkLookups(SqliteStore store, String gameId, List<CommandRecord> records) {
+        for (int i = 0; i < records.size(); i++) {
+            CommandRecord record = records.get(i);
+            if (i % 16 == 0 || i == records.size() - 1) {
+                Optional<CommandRecord> found = store.events().findCommand(gameId, record.commandId());
+                if (!found.equals(Optional.of(record))) {
+                    problem("game %s: command %s is stored as %s, but the store's lookup finds %s", gameId, record.commandId(), record, found);
+                }
+            }
+        }
     }
 
     /** The command records, in version order, must tile 1..last, and each event must carry the id of the record covering it. */

@@ -295,6 +295,25 @@ class CommandRunsTest {
         }
     }
 
+    @Test
+    void a_store_of_schema_5_with_a_record_no_run_can_hold_is_refused_naming_it_and_left_as_it_was() throws SQLException {
+        Path older = folder.resolve("older.db");
+        OlderSchema.migrate(older, "5");
+        try (Connection schema5 = DriverManager.getConnection("jdbc:sqlite:" + older);
+                PreparedStatement insert = schema5.prepareStatement("INSERT INTO commands (game_id, command_id, first_version, last_version) VALUES (?, ?, ?, ?)")) {
+            insertCommand(insert, "g", "fine", 1, 1);
+            insertCommand(insert, "g", "backwards", 3, 2);
+        }
+
+        assertThatThrownBy(() -> SqliteStore.open(older)).isInstanceOf(StoreException.class)
+                .hasMessageContaining("cannot migrate the schema of SQLite store " + older.toAbsolutePath())
+                .hasMessageContaining("game g: command id backwards has versions 3 to 2");
+        try (Connection schema5 = DriverManager.getConnection("jdbc:sqlite:" + older); Statement s = schema5.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM commands")) {
+            assertThat(rs.getLong(1)).as("the old table, as it was").isEqualTo(2);
+        }
+    }
+
     private static AppendRequest request(String gameId, long expectedVersion, String commandId) {
         return new AppendRequest(gameId, expectedVersion, commandId, Instant.ofEpochSecond(expectedVersion), List.of(new NewEvent("Tick", 1, "{}".getBytes())));
     }

@@ -91,8 +91,8 @@ final class CommandRuns {
     /**
      * Merges the runs of {@code gameId} at {@code level}, in a savepoint. A row it cannot read, or an id recorded twice,
      * undoes the merge alone, with a warning: the runs stay as they are, each read by lookups (which fail on that row,
-     * naming it, should they need it), and as the level now holds more than {@link #FANOUT} runs, no later write tries
-     * that merge again. Merging only spares lookups work; refusing the move, and with it every later one of the game,
+     * naming it, should they need it), and once a later run makes the level hold more than {@link #FANOUT}, no write
+     * tries that merge again. Merging only spares lookups work; refusing the move, and with it every later one of the game,
      * would make one damaged row stop the game's appends, and the store's opening.
      */
     private static boolean mergeInSavepoint(SqlSession session, String gameId, int level) throws SQLException {

@@ -4,7 +4,6 @@ import dev.statecraft.store.CommandRecord;
 import dev.statecraft.store.NewEvent;
 import dev.statecraft.store.StoreException;
 import dev.statecraft.store.StoredEvent;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -28,18 +27,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Those two tables are keyed by game, so each append put rows on its own game's pages: with many games, every append
  * of a batch added pages of its own to the commit. The journal is keyed by a number that only grows, so a batch's
  * appends share its last pages; and a batch writes them all as one row ({@link JournalRow}), one statement rather than
- * one per event (more rows past {@link #MAX_ROW_BYTES}; on the slow path, one savepoint per write, each write its
- * own). Once {@link #PER_GAME} events of a game wait, a batch moves them, with one command record per append, to
- * {@code event_chunks} (one row for the lot: {@link EventChunks}) and {@code command_runs} (one run: {@link CommandRuns}). A batch moves at most about
- * {@link #MOVE_BUDGET} times the events it appends, so that games which all reach {@link #PER_GAME} at once (games
- * played at one pace do) move over the following batches instead of stalling one batch, and every command in it, for
- * all of their moves: a game left over moves in a later batch, the first due first (one whose move failed goes to the
- * back of the line). Journal rows older than the oldest that still holds a waiting append are deleted from the
- * journal's head in the same transaction. A row's number is one more than the events journaled before it since the store opened (with a gap where
- * a row was not committed), so the distance between two rows is at least the events between them: a game whose oldest
- * waiting row falls more than {@link #MAX_SPAN} behind the newest moves what it has, and the journal holds at most
- * about that many events, and memory as many (each with its payload), unless moves fail; even then, appends are refused
- * before either passes {@link #MAX_WAITING} ({@link #refuseIfFull}).
+ * one per event (more rows past {@link #MAX_ROW_BYTES}; on the slow path, one savepoint per write, each write its own).
+ * Once {@link #PER_GAME} events of a game wait, a batch moves them, with one command record per append, to {@code
+ * event_chunks} (one row for the lot: {@link EventChunks}) and {@code command_runs} (one run: {@link CommandRuns}). A
+ * batch moves at most about {@link #MOVE_BUDGET} times the events it appends, so that games which all reach {@link
+ * #PER_GAME} at once (games played at one pace do) move over the following batches instead of stalling one batch, and
+ * every command in it, for all of their moves: a game left over moves in a later batch, the first due first (one whose
+ * move failed goes to the back of the line). Journal rows older than the oldest that still holds a waiting append are
+ * deleted from the journal's head in the same transaction. A row's number is one more than the events journaled before
+ * it since the store opened (with a gap where a row was not committed), so the distance between two rows is at least
+ * the events between them: a game whose oldest waiting row falls more than {@link #MAX_SPAN} behind the newest moves
+ * what it has, and the journal holds at most about that many events, and memory as many (each with its payload), unless
+ * moves fail; even then, appends are refused before either passes {@link #MAX_WAITING} ({@link #refuseIfFull}).
  *
  * <p>What waits is held here too, as each game's {@link Tail}, and every read of a game's events or command ids looks
  * at its tail before the tables: a tail leaves only once the transaction that moved it has committed, so a reader that

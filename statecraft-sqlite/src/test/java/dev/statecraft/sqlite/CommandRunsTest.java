@@ -285,6 +285,8 @@ class CommandRunsTest {
             assertThat(store.events().findCommand("big", "c-0")).contains(new CommandRecord("big", "c-0", 1, 1));
             assertThat(store.events().findCommand("big", "c-" + (big - 1))).contains(new CommandRecord("big", "c-" + (big - 1), big, big));
             assertThat(store.events().findCommand("big", "c-" + big)).isEmpty();
+            // big has no events to go with its records here; the writer refuses a retried id before it looks at versions
+            assertThatThrownBy(() -> store.events().append(request("big", 0, "c-17"))).isInstanceOf(DuplicateCommandException.class);
         }
         try (Connection migrated = DriverManager.getConnection("jdbc:sqlite:" + older); Statement s = migrated.createStatement();
                 ResultSet oldTable = s.executeQuery("SELECT COUNT(*) FROM sqlite_master WHERE name = 'commands'")) {

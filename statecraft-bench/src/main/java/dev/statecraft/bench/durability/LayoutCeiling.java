@@ -21,8 +21,10 @@ import java.util.Set;
  * <p>Two layouts, with the store's pragmas (WAL, {@code synchronous=FULL}, a 256 MiB writer cache) and SQLite's own
  * checkpoint every 4,000 pages, inside a commit, as the store ran before decision record 0007:
  * <ul>
- *   <li>{@code store}: the store's own tables, {@code events} keyed by (game, version) and {@code commands}
- *       keyed by (game, command id), one row in each per write, as the store's append writes them;</li>
+ *   <li>{@code store}: the store's tables as they were before decision record 0011, {@code events} keyed by (game,
+ *       version) and {@code commands} keyed by (game, command id), one row in each per write (the store has since
+ *       moved to a journal, chunks and sorted runs, decision records 0011 to 0013; this layout stays as the
+ *       baseline those were measured against);</li>
  *   <li>{@code append-only}: one table keyed by a growing row number, the same columns, one row per write
  *       and nothing else: every write of a batch lands on the table's last page.</li>
  * </ul>

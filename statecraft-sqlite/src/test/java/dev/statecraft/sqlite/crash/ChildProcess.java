@@ -36,12 +36,20 @@ final class ChildProcess implements AutoCloseable {
 
     /** Starts a child on {@code database}; its native libraries are unpacked into {@code tmp}, which a killed JVM cannot clean. */
     static ChildProcess start(Path database, CrashGame game, long seed, Path tmp, Path stderr) {
+        return start(CrashChild.class, List.of(database.toString(), game.name().toLowerCase(Locale.ROOT), Long.toString(seed)), tmp, stderr);
+    }
+
+    /**
+     * Starts {@code main} (a class with a {@code main} method that reports {@link CrashReport#READY} on its standard output)
+     * with {@code arguments}, as above.
+     */
+    static ChildProcess start(Class<?> main, List<String> arguments, Path tmp, Path stderr) {
         String javaCommand = ProcessHandle.current().info().command()
                 .orElseThrow(() -> new IllegalStateException("cannot tell which java runs this test, so cannot start the crash child"));
         // A child lives about a second: C1 alone and the serial collector leave both cores to its players instead of C2 and GC threads.
-        List<String> command = List.of(javaCommand, "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
-                CrashChild.class.getName(), database.toString(), game.name().toLowerCase(Locale.ROOT), Long.toString(seed));
+        List<String> command = new ArrayList<>(List.of(javaCommand, "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(arguments);
         try {
             Files.createDirectories(tmp);
             Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.to(stderr.toFile())).start();

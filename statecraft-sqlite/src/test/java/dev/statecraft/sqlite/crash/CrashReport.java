@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 final class CrashReport {
     static final String READY = "READY";
     static final String VIOLATION = "VIOLATION ";
+    static final String APPENDED = "APPENDED ";
     private static final int MAX_LINE = 4_000;
 
     private final FileOutputStream out = new FileOutputStream(FileDescriptor.out);
@@ -23,6 +24,11 @@ final class CrashReport {
 
     void ack(Ack ack) {
         write(ack.line());
+    }
+
+    /** {@link LongGamesChild}: an append of one event to {@code gameId} with {@code commandId} returned {@code version}. */
+    void appended(String gameId, String commandId, long version) {
+        write(APPENDED + gameId + " " + commandId + " " + version);
     }
 
     /** The child saw the engine break a promise on its own (a retry answered differently, a version that did not move as reported). */

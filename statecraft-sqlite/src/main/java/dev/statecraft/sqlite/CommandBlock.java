@@ -30,7 +30,7 @@ final class CommandBlock {
     private static final byte FORMAT = 1;
 
     /** Command ids in the order blocks hold them: by UTF-8 bytes, unsigned. */
-    static final Comparator<byte[]> ID_ORDER = Arrays::compareUnsigned;
+    private static final Comparator<byte[]> ID_ORDER = Arrays::compareUnsigned;
 
     /** A record with its command id's UTF-8, which is what blocks sort and compare. */
     record Entry(byte[] commandId, long firstVersion, long lastVersion) {

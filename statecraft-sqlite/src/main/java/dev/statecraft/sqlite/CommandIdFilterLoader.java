@@ -4,7 +4,6 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -71,7 +70,10 @@ final class CommandIdFilterLoader implements AutoCloseable {
             }
             filter.addAll(page.ids());
             read += page.ids().size();
-            page = page.rows() < PAGE ? new CommandRuns.Page(List.of(), 0, null) : CommandRuns.readPage(connection, page.last(), PAGE);
+            if (page.rows() < PAGE) {
+                break; // the table's end: a page of fewer rows than asked for
+            }
+            page = CommandRuns.readPage(connection, page.last(), PAGE);
         }
         filter.markLoaded();
         return read;

@@ -5,12 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Schema version 6 (decision record 0013): command records go from a row each in {@code commands} to sorted runs in
@@ -20,7 +16,7 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * version below 1, or a last below the first) fails the migration, naming the game and the id, and it then changes
  * nothing.
  */
-final class CommandRunsMigration implements JavaMigration {
+final class CommandRunsMigration extends TableRewriteMigration {
     static final int VERSION = 6;
     /**
      * Records of a migrated run: about those of a run merged up to {@link CommandRuns#TOP_LEVEL} (64 events a move, 8^3
@@ -39,32 +35,12 @@ final class CommandRunsMigration implements JavaMigration {
                 PRIMARY KEY (game_id, level, first_version, last_command_id)
             )""";
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion(Integer.toString(VERSION));
+    CommandRunsMigration() {
+        super(VERSION, "command records in sorted runs", CREATE, "commands");
     }
 
     @Override
-    public String getDescription() {
-        return "command records in sorted runs";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
-
-    @Override
-    public void migrate(Context context) throws SQLException {
-        Connection connection = context.getConnection();
-        try (Statement s = connection.createStatement()) {
-            s.executeUpdate(CREATE);
-        }
+    void copy(Connection connection) throws SQLException {
         SqlSession session = new SqlSession(connection); // not closed: Flyway owns the connection
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT game_id, command_id, first_version, last_version FROM commands ORDER BY game_id, first_version");
@@ -84,9 +60,6 @@ final class CommandRunsMigration implements JavaMigration {
             }
         } finally {
             session.closeStatements();
-        }
-        try (Statement s = connection.createStatement()) {
-            s.executeUpdate("DROP TABLE commands");
         }
     }
 

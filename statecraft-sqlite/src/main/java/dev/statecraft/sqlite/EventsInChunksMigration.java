@@ -6,13 +6,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Schema version 5 (decision record 0012): a game's stored events go from a row each in {@code events} to rows of
@@ -20,7 +16,7 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * write those bytes. The events of one command recorded at one instant become one append, as they were appended; a game
  * whose versions have a gap cannot be held in chunks and fails the migration, naming it, which then changes nothing.
  */
-final class EventsInChunksMigration implements JavaMigration {
+final class EventsInChunksMigration extends TableRewriteMigration {
     static final int VERSION = 5;
 
     private static final String CREATE = """
@@ -33,32 +29,12 @@ final class EventsInChunksMigration implements JavaMigration {
                 PRIMARY KEY (game_id, first_version)
             )""";
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion(Integer.toString(VERSION));
+    EventsInChunksMigration() {
+        super(VERSION, "events in chunks", CREATE, "events");
     }
 
     @Override
-    public String getDescription() {
-        return "events in chunks";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
-
-    @Override
-    public void migrate(Context context) throws SQLException {
-        Connection connection = context.getConnection();
-        try (Statement s = connection.createStatement()) {
-            s.executeUpdate(CREATE);
-        }
+    void copy(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT game_id, version, type, schema_version, payload, recorded_at, command_id FROM events ORDER BY game_id, version");
                 PreparedStatement insert = EventChunks.insertStatement(connection);
@@ -68,9 +44,6 @@ final class EventsInChunksMigration implements JavaMigration {
                 chunker.add(rs.getString(1), rs.getLong(2), rs.getString(7), rs.getLong(6), new NewEvent(rs.getString(3), rs.getInt(4), rs.getBytes(5)));
             }
             chunker.finish();
-        }
-        try (Statement s = connection.createStatement()) {
-            s.executeUpdate("DROP TABLE events");
         }
     }
 

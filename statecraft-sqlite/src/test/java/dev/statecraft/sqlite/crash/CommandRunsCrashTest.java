@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,14 +51,13 @@ class CommandRunsCrashTest {
     private static final int EARLIER_SAMPLE = 1_000;
     private static final int RETRIES = 20;
     private static final Duration READY_LIMIT = Duration.ofSeconds(60);
-    private static final Logger FLYWAY = Logger.getLogger("org.flywaydb");
+    private static final Logger FLYWAY = CrashRecoveryTest.quiet(Logger.getLogger("org.flywaydb"));
 
     @TempDir
     Path folder;
 
     @Test
     void acknowledged_command_ids_survive_kills_in_the_middle_of_moves_and_merges() throws Exception {
-        FLYWAY.setLevel(Level.WARNING);
         long seed = Long.getLong("statecraft.seed", System.nanoTime());
         System.out.println("[seed] CommandRunsCrashTest: " + seed + " (re-run with -Dstatecraft.seed=" + seed + ")");
         SplittableRandom random = new SplittableRandom(seed);
